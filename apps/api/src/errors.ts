@@ -1,0 +1,47 @@
+import { GraphQLError } from "graphql";
+import type { Logger } from "./logger.js";
+
+const CLIENT_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "RATE_LIMITED",
+  "CONFLICT",
+  // graphql-js and yoga's own request errors: a caller's mistake, safe to show.
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+]);
+
+function codeOf(error: GraphQLError): unknown {
+  return error.extensions?.code ?? (error.originalError as GraphQLError | undefined)?.extensions?.code;
+}
+
+/**
+ * Keeps errors a caller can act on and replaces everything else with a generic message
+ * and the request id; the original goes to the log with its stack.
+ */
+export function createErrorMasker(logger: Logger) {
+  return (error: unknown, _message: string, requestId?: string): Error => {
+    const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String(error), { originalError: error as Error });
+    const original = graphqlError.originalError;
+    // Errors from graphql-js itself (syntax, validation, variable coercion) have no original error.
+    if (!original && !graphqlError.extensions?.http) {
+      const code = graphqlError.extensions?.code ?? "BAD_USER_INPUT";
+      return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { ...graphqlError.extensions, code } });
+    }
+    const code = codeOf(graphqlError);
+    if (typeof code === "string" && CLIENT_CODES.has(code)) {
+      const source = original instanceof GraphQLError ? original : graphqlError;
+      return new GraphQLError(source.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { ...source.extensions, code } });
+    }
+    logger.error({ requestId, err: original ?? graphqlError, path: graphqlError.path }, "unexpected error");
+    return new GraphQLError("Internal error: the request id identifies it in the server's log", {
+      nodes: graphqlError.nodes,
+      path: graphqlError.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+    });
+  };
+}

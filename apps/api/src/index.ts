@@ -1,0 +1,2 @@
+export { createApi, type Api, type ApiOptions } from "./yoga.js";
+export { createLogger, type Logger } from "./logger.js";

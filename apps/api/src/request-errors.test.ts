@@ -1,0 +1,47 @@
+import type { Database } from "@mspgraph/db";
+import { createTestDatabase } from "@mspgraph/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "./logger.js";
+import { createApi } from "./yoga.js";
+
+// Bad requests get a 4xx or a GraphQL error with a code: never a 500, never a stack trace.
+describe("malformed requests", () => {
+  let database: Database;
+  let api: ReturnType<typeof createApi>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = createApi({ database, logger: createLogger({ level: "silent" }) });
+  });
+  afterAll(() => database.close());
+
+  async function post(body: string, contentType = "application/json") {
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers: { "content-type": contentType }, body }));
+    const text = await response.text();
+    return { status: response.status, text, json: JSON.parse(text) };
+  }
+
+  it.each([
+    ["malformed JSON", "{not json"],
+    ["a syntax error", JSON.stringify({ query: "{ health { status " })],
+    ["an unknown field", JSON.stringify({ query: "{ nope }" })],
+    ["no query at all", JSON.stringify({ variables: {} })],
+    ["a wrong variable type", JSON.stringify({ query: "query ($n: Int!) { health { status } }", variables: { n: "seven" } })],
+  ])("%s", async (_name, body) => {
+    const { status, text, json } = await post(body);
+    expect(status).toBeLessThan(500);
+    expect(json.errors?.length).toBeGreaterThan(0);
+    expect(json.errors[0].extensions?.code).toEqual(expect.any(String));
+    expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it("answers a correct query", async () => {
+    expect((await post(JSON.stringify({ query: "{ health { status } }" }))).json).toEqual({ data: { health: { status: "OK" } } });
+  });
+
+  it("gives every response a request id, keeping a sane one the caller sent", async () => {
+    const response = await api.fetch(new Request("http://test/healthz", { headers: { "x-request-id": "trace-1234567" } }));
+    expect(response.headers.get("x-request-id")).toBe("trace-1234567");
+    const fresh = await api.fetch(new Request("http://test/healthz", { headers: { "x-request-id": "bad id with spaces" } }));
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

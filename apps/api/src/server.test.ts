@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, testDatabaseKind } from "@mspgraph/db/testing";
+import { afterAll, describe, expect, it } from "vitest";
+
+const apiDir = path.resolve(import.meta.dirname, "..");
+const tsx = path.resolve(apiDir, "..", "..", "node_modules", ".bin", "tsx");
+
+type Running = { child: ChildProcess; output: () => string; port: number };
+
+async function startServer(dataDir: string): Promise<Running> {
+  const port = await freePort();
+  const env = { ...process.env, MSPGRAPH_DATA_DIR: dataDir, API_PORT: String(port), DATABASE_URL: "" };
+  const child = spawn(tsx, ["src/server.ts"], { cwd: apiDir, env });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+    if (ready) return { child, output: () => output, port };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not become ready:\n${output}`);
+}
+
+async function stopServer({ child }: Running) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+// The embedded path a new user takes with `npm start`: no configuration at all.
+describe.skipIf(testDatabaseKind() !== "pglite")("embedded first start", () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "mspgraph-first-start-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("migrates and seeds the data directory once, then reuses it", async () => {
+    const first = await startServer(dataDir);
+    await stopServer(first);
+    expect(first.output()).toContain("applied migrations to the embedded database");
+    expect(first.output()).toContain("seeded demo data (first run)");
+
+    const second = await startServer(dataDir);
+    const health = await fetch(`http://127.0.0.1:${second.port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ health { status } }" }),
+    }).then((r) => r.json());
+    await stopServer(second);
+    expect(health).toEqual({ data: { health: { status: "OK" } } });
+    expect(second.output()).not.toContain("seeded demo data");
+    expect(second.output()).not.toContain("applied migrations");
+  });
+});

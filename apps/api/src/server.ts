@@ -1,0 +1,39 @@
+import { createServer } from "node:http";
+import { applyMigrations, openDatabase, pendingMigrations, seedDemo } from "@mspgraph/db";
+import { readApiEnv } from "./env.js";
+import { createLogger } from "./logger.js";
+import { createApi } from "./yoga.js";
+
+// Listens; everything the API does is built in yoga.ts.
+const env = readApiEnv();
+const logger = createLogger({ level: env.LOG_LEVEL });
+const database = await openDatabase(env.database);
+
+if (env.database.kind === "pglite") {
+  const applied = await applyMigrations(database);
+  if (applied.length > 0) logger.info({ applied }, "applied migrations to the embedded database");
+  if ((await database.prisma.partner.count()) === 0) {
+    await seedDemo(database.prisma, (line) => logger.info(line));
+    logger.info("seeded demo data (first run)");
+  }
+}
+
+if (env.database.kind === "postgres") {
+  const pending = await pendingMigrations(database.sql).catch(() => []);
+  if (pending.length > 0) logger.warn({ pending }, "the database needs migrations: run `npm run db:migrate`; /readyz answers 503 until then");
+}
+
+const api = createApi({ database, logger, production: env.NODE_ENV === "production" });
+const server = createServer(api.handleNode);
+server.listen(env.API_PORT, env.API_HOST, () => {
+  logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,43 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApi, createLogger } from "@mspgraph/api";
+import { type TestDatabase, createTestDatabase, freePort } from "@mspgraph/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "./route";
+
+const healthQuery = JSON.stringify({ query: "{ health { status } }" });
+const postHealth = () => POST(new Request("http://web/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: healthQuery }));
+
+describe("the web server's /graphql", () => {
+  let database: TestDatabase;
+  let server: Server;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const api = createApi({ database, logger: createLogger({ level: "silent" }) });
+    server = createServer(api.handleNode);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.MSPGRAPH_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await database.close();
+  });
+
+  it("forwards GraphQL to the real API and returns its answer", async () => {
+    const response = await postHealth();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { health: { status: "OK" } } });
+  });
+
+  it("answers 502 with a code when the API is down", async () => {
+    const saved = process.env.MSPGRAPH_API_URL;
+    process.env.MSPGRAPH_API_URL = `http://127.0.0.1:${await freePort()}`;
+    try {
+      const response = await postHealth();
+      expect(response.status).toBe(502);
+      expect((await response.json()).errors[0].extensions.code).toBe("API_UNREACHABLE");
+    } finally {
+      process.env.MSPGRAPH_API_URL = saved;
+    }
+  });
+});

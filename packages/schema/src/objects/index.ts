@@ -1,0 +1,2 @@
+import "../scalars.js";
+import "./health.js";

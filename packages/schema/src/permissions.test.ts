@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { allRules } from "./permissions.js";
+import { fieldsWithoutRules } from "./rules-coverage.js";
+import { buildUnprotectedSchema } from "./schema.js";
+
+describe("shield rules", () => {
+  it("cover every field of the composed core schema", () => {
+    expect(fieldsWithoutRules(buildUnprotectedSchema(), allRules())).toEqual([]);
+  });
+
+  it("refuse a second rule for the same field", () => {
+    expect(() => allRules([{ Query: { health: allRules().Query!.health! } }])).toThrow(/Query.health already has a shield rule/);
+  });
+});
