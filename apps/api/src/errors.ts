@@ -32,6 +32,10 @@ export function createErrorMasker(logger: Logger) {
       const code = graphqlError.extensions?.code ?? "BAD_USER_INPUT";
       return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { ...graphqlError.extensions, code } });
     }
+    // Pothos rejects malformed cursors and global ids with its own validation error.
+    if (original?.name === "PothosValidationError") {
+      return new GraphQLError(original.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { code: "BAD_USER_INPUT" } });
+    }
     const code = codeOf(graphqlError);
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       const source = original instanceof GraphQLError ? original : graphqlError;

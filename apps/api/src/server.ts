@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
 import { createLogger } from "./logger.js";
@@ -23,7 +24,7 @@ if (env.database.kind === "postgres") {
   if (pending.length > 0) logger.warn({ pending }, "the database needs migrations: run `npm run db:migrate`; /readyz answers 503 until then");
 }
 
-const api = createApi({ database, logger, production: env.NODE_ENV === "production" });
+const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), production: env.NODE_ENV === "production" });
 const server = createServer(api.handleNode);
 server.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@mspgraph/db";
-import { ANONYMOUS, type GraphQLContext } from "@mspgraph/schema";
+import { type AuthConfig, type GraphQLContext, createRequestContext } from "@mspgraph/schema";
 import { createYoga } from "graphql-yoga";
 import { composeSchema } from "./composed-schema.js";
 import { createErrorMasker } from "./errors.js";
@@ -11,6 +11,7 @@ import { currentRequestId, runInRequestScope } from "./request-scope.js";
 
 export type ApiOptions = {
   database: Database;
+  auth: AuthConfig;
   logger: Logger;
   production?: boolean;
 };
@@ -59,13 +60,14 @@ function createYogaServer(options: ApiOptions) {
     maskedErrors: {
       maskError: (error, message) => maskError(error, message, currentRequestId()),
     },
-    context: ({ request }): GraphQLContext => ({
-      requestId: currentRequestId() ?? randomUUID(),
-      principal: ANONYMOUS,
-      db: database.prisma,
-      database,
-      request: { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? "" },
-    }),
+    context: ({ request }): Promise<GraphQLContext> =>
+      createRequestContext({
+        database,
+        auth: options.auth,
+        authorization: request.headers.get("authorization"),
+        request: { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? "" },
+        requestId: currentRequestId() ?? randomUUID(),
+      }),
     plugins: [
       {
         onRequest: async ({ url, endResponse }) => {

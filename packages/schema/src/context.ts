@@ -1,5 +1,8 @@
 import type { Database, PrismaClient } from "@mspgraph/db";
+import type { AuthConfig } from "./auth/auth-config.js";
+import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
+import { scopeOf, scopedPrisma } from "./tenant-scope.js";
 
 /** Facts about the HTTP request a resolver may need (audit, throttling). */
 export type RequestInfo = { ip: string; userAgent: string };
@@ -10,6 +13,27 @@ export type GraphQLContext = {
   principal: Principal;
   /** Tenant-scoped Prisma client: every query on a tenant model is limited to the principal's reach. */
   db: PrismaClient;
+  /** The whole database, unscoped: only for sign-in and other named platform paths. */
   database: Database;
+  auth: AuthConfig;
   request: RequestInfo;
 };
+
+/** Builds a request's context: who is calling (from the bearer token) and their scoped data access. */
+export async function createRequestContext(options: {
+  database: Database;
+  auth: AuthConfig;
+  authorization: string | null;
+  request: RequestInfo;
+  requestId: string;
+}): Promise<GraphQLContext> {
+  const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
+  return {
+    requestId: options.requestId,
+    principal,
+    db: scopedPrisma(options.database.prisma, scopeOf(principal)),
+    database: options.database,
+    auth: options.auth,
+    request: options.request,
+  };
+}

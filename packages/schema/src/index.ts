@@ -1,6 +1,12 @@
+export { principalFromAuthorization } from "./auth/authenticate.js";
+export { type AuthConfig, authConfig } from "./auth/auth-config.js";
 export { builder } from "./builder.js";
-export type { GraphQLContext, RequestInfo } from "./context.js";
+export { MAX_PAGE_SIZE } from "./connection-args.js";
+export { type GraphQLContext, type RequestInfo, createRequestContext } from "./context.js";
 export { type ErrorCode, apiError, badInput, forbidden, notFound, unauthenticated } from "./errors.js";
 export { type FieldRule, type RuleTree, addRules, allRules, allow, deny } from "./permissions.js";
 export { ANONYMOUS, type Principal } from "./principal.js";
-export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl } from "./schema.js";
+export { fieldsWithoutRules } from "./rules-coverage.js";
+export * as rules from "./rules/roles.js";
+export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, rulesForSchema } from "./schema.js";
+export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";

@@ -1,8 +1,9 @@
+import { type GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
+import { connectionArgsMiddleware } from "./connection-args.js";
 import "./objects/index.js";
-import { type RuleTree, allRules, buildPermissions } from "./permissions.js";
+import { type RuleTree, allRules, allow, buildPermissions, mergeRules } from "./permissions.js";
 
 export type SchemaParts = {
   /** Shield rules contributed by plugins; merged with the core's. */
@@ -14,9 +15,31 @@ export function buildUnprotectedSchema(): GraphQLSchema {
   return builder.toSchema({ sortSchema: true });
 }
 
-/** The schema the API serves: every field behind its shield rule, default deny. */
+/**
+ * Connection and edge types only wrap nodes whose own types carry rules, so they are
+ * allowed as a whole; they are recognised by shape (edges + pageInfo, node + cursor).
+ */
+function connectionRules(schema: GraphQLSchema): RuleTree {
+  const rules: RuleTree = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    const fields = type.getFields();
+    const isConnection = "edges" in fields && "pageInfo" in fields;
+    const isEdge = "node" in fields && "cursor" in fields;
+    if (isConnection || isEdge) rules[type.name] = { "*": allow };
+  }
+  return rules;
+}
+
+/** Every rule that guards `schema`: the core's, the plugins', and the connection wrappers'. */
+export function rulesForSchema(schema: GraphQLSchema, parts: SchemaParts = {}): RuleTree {
+  return mergeRules(allRules(parts.rules), connectionRules(schema), "connections");
+}
+
+/** The schema the API serves: every field behind its shield rule (default deny) and page sizes checked. */
 export function buildProtectedSchema(parts: SchemaParts = {}): GraphQLSchema {
-  return applyMiddleware(buildUnprotectedSchema(), buildPermissions(allRules(parts.rules)));
+  const schema = buildUnprotectedSchema();
+  return applyMiddleware(schema, buildPermissions(rulesForSchema(schema, parts)), connectionArgsMiddleware(schema));
 }
 
 /** The SDL as checked in to `schema.graphql`. */

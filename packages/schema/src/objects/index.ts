@@ -1,2 +1,16 @@
 import "../scalars.js";
 import "./health.js";
+import "./partner.js";
+import "./client.js";
+import "./site.js";
+import "./agent.js";
+import "./alert.js";
+import "./document.js";
+import "./users.js";
+import "./viewer.js";
+import "./relay.js";
+import "./session-mutations.js";
+import "./client-mutations.js";
+import "./client-user-mutations.js";
+import "./alert-mutations.js";
+import "./document-mutations.js";

@@ -1,0 +1,51 @@
+import { SignJWT, jwtVerify } from "jose";
+import type { AuthConfig } from "./auth-config.js";
+
+const ISSUER = "mspgraph";
+/** Staff and client tokens have different audiences, so one can never pass for the other. */
+export const STAFF_AUDIENCE = "mspgraph:staff";
+export const CLIENT_AUDIENCE = "mspgraph:client";
+
+export type AccessTokenClaims = {
+  audience: typeof STAFF_AUDIENCE | typeof CLIENT_AUDIENCE;
+  userId: string;
+  sessionId: string;
+  /** Set on client tokens: the client the user belongs to. */
+  clientId?: string;
+};
+
+export async function signAccessToken(config: AuthConfig, claims: AccessTokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedAt + config.accessTokenTtlSeconds) * 1000);
+  const token = await new SignJWT({ sid: claims.sessionId, ...(claims.clientId ? { cid: claims.clientId } : {}) })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setAudience(claims.audience)
+    .setSubject(claims.userId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(config.jwtSecret);
+  return { token, expiresAt };
+}
+
+/** The token's claims, or null when it is malformed, forged, expired or for another audience. */
+export async function verifyAccessToken(config: AuthConfig, token: string, now = new Date()): Promise<AccessTokenClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, config.jwtSecret, {
+      issuer: ISSUER,
+      audience: [STAFF_AUDIENCE, CLIENT_AUDIENCE],
+      algorithms: ["HS256"],
+      currentDate: now,
+    });
+    const audience = Array.isArray(payload.aud) ? payload.aud[0] : payload.aud;
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
+    if (audience === CLIENT_AUDIENCE) {
+      if (typeof payload.cid !== "string") return null;
+      return { audience, userId: payload.sub, sessionId: payload.sid, clientId: payload.cid };
+    }
+    if (audience !== STAFF_AUDIENCE) return null;
+    return { audience, userId: payload.sub, sessionId: payload.sid };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,102 @@
+import type { PrismaClient } from "@mspgraph/db";
+import { apiError } from "../errors.js";
+import type { RequestInfo } from "../context.js";
+import { CLIENT_AUDIENCE, STAFF_AUDIENCE, signAccessToken } from "./access-tokens.js";
+import type { AuthConfig } from "./auth-config.js";
+import { hashOpaqueToken, newOpaqueToken } from "./opaque-tokens.js";
+
+export type SessionIdentity = { subject: "STAFF"; userId: string } | { subject: "CLIENT"; userId: string; clientId: string };
+
+export type SessionTokens = {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires; refresh before then. */
+  expiresAt: Date;
+  sessionId: string;
+};
+
+const REFRESH_TOKEN_PREFIX = "mspr";
+
+async function issueTokens(prisma: PrismaClient, config: AuthConfig, session: { id: string; expiresAt: Date }, identity: SessionIdentity): Promise<SessionTokens> {
+  const refreshToken = newOpaqueToken(REFRESH_TOKEN_PREFIX);
+  await prisma.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashOpaqueToken(refreshToken), expiresAt: session.expiresAt } });
+  const access = await signAccessToken(config, {
+    audience: identity.subject === "STAFF" ? STAFF_AUDIENCE : CLIENT_AUDIENCE,
+    userId: identity.userId,
+    sessionId: session.id,
+    ...(identity.subject === "CLIENT" ? { clientId: identity.clientId } : {}),
+  });
+  return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, sessionId: session.id };
+}
+
+/** Starts a session after a successful sign-in. Uses the unscoped client: identity, not tenant data. */
+export async function startSession(options: { prisma: PrismaClient; config: AuthConfig; identity: SessionIdentity; request: RequestInfo }): Promise<SessionTokens> {
+  const { prisma, config, identity, request } = options;
+  const session = await prisma.authSession.create({
+    data: {
+      subject: identity.subject,
+      staffUserId: identity.subject === "STAFF" ? identity.userId : null,
+      clientUserId: identity.subject === "CLIENT" ? identity.userId : null,
+      ip: request.ip,
+      userAgent: request.userAgent.slice(0, 500),
+      expiresAt: new Date(Date.now() + config.sessionTtlSeconds * 1000),
+    },
+  });
+  return issueTokens(prisma, config, session, identity);
+}
+
+export async function revokeSession(prisma: PrismaClient, sessionId: string, reason: string): Promise<void> {
+  await prisma.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+}
+
+const invalidRefresh = () => apiError("UNAUTHENTICATED", "The refresh token is invalid or expired: sign in again");
+
+/**
+ * Swaps a refresh token for a new pair. A token that was already used revokes its whole
+ * session (its family): whoever presented it second may have stolen it.
+ * @returns the new tokens and whether the token was a reuse (for the audit trail)
+ */
+export async function rotateRefreshToken(options: { prisma: PrismaClient; config: AuthConfig; refreshToken: string }): Promise<SessionTokens> {
+  const { prisma, config } = options;
+  const stored = await prisma.refreshToken.findUnique({
+    where: { tokenHash: hashOpaqueToken(options.refreshToken) },
+    include: { session: { include: { staffUser: true, clientUser: { include: { client: true } } } } },
+  });
+  if (!stored) throw invalidRefresh();
+  const { session } = stored;
+  const now = new Date();
+  if (stored.usedAt) {
+    await revokeSession(prisma, session.id, "refresh token reused");
+    throw invalidRefresh();
+  }
+  if (session.revokedAt || session.expiresAt <= now || stored.expiresAt <= now) throw invalidRefresh();
+
+  const identity = identityOf(session);
+  if (!identity) {
+    await revokeSession(prisma, session.id, "account disabled");
+    throw invalidRefresh();
+  }
+  // Only one of two concurrent refreshes with the same token may win.
+  const claimed = await prisma.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) {
+    await revokeSession(prisma, session.id, "refresh token reused");
+    throw invalidRefresh();
+  }
+  await prisma.authSession.update({ where: { id: session.id }, data: { lastUsedAt: now } });
+  return issueTokens(prisma, config, session, identity);
+}
+
+type SessionWithUsers = {
+  subject: "STAFF" | "CLIENT";
+  staffUser: { id: string; disabledAt: Date | null } | null;
+  clientUser: { id: string; clientId: string; disabledAt: Date | null; client: { archivedAt: Date | null } } | null;
+};
+
+function identityOf(session: SessionWithUsers): SessionIdentity | null {
+  if (session.subject === "STAFF") {
+    return session.staffUser && !session.staffUser.disabledAt ? { subject: "STAFF", userId: session.staffUser.id } : null;
+  }
+  const user = session.clientUser;
+  if (!user || user.disabledAt || user.client.archivedAt) return null;
+  return { subject: "CLIENT", userId: user.id, clientId: user.clientId };
+}

@@ -1,0 +1,158 @@
+import { hashPassword } from "@mspgraph/db";
+import { or } from "graphql-shield";
+import { z } from "zod";
+import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
+import { normalizeEmail } from "../auth/sign-in.js";
+import { builder } from "../builder.js";
+import { notFound } from "../errors.js";
+import { addRules, allow } from "../permissions.js";
+import { isClientAdmin, isPartnerManager } from "../rules/roles.js";
+import { ClientUserRoleEnum } from "./enums.js";
+import { idOf } from "./global-id.js";
+import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "./user-error.js";
+import { ClientUserRef } from "./users.js";
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const MIN_PASSWORD_LENGTH = 12;
+
+const ZInviteClientUserInput = z.object({
+  email: z.string().trim().toLowerCase().email("must be an email address"),
+  name: z.string().trim().min(1, "must not be empty").max(200),
+});
+const ZAcceptInvitationInput = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200) });
+
+type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; userErrors: TUserError[] };
+
+const ClientUserPayloadRef = builder.objectRef<ClientUserPayload>("ClientUserPayload").implement({
+  fields: (t) => ({
+    clientUser: t.prismaField({
+      type: ClientUserRef,
+      nullable: true,
+      resolve: (query, payload, _args, { db }) => (payload.clientUser ? db.clientUser.findUnique({ ...query, where: { id: payload.clientUser.id } }) : null),
+    }),
+    invitationToken: t.string({
+      nullable: true,
+      description: "inviteClientUser only: give it to the user to set a password with acceptClientInvitation. Shown once, valid 7 days.",
+      resolve: (payload) => payload.invitationToken ?? null,
+    }),
+    userErrors: t.expose("userErrors", { type: [UserErrorRef] }),
+  }),
+});
+
+const InviteClientUserInput = builder.inputType("InviteClientUserInput", {
+  fields: (t) => ({
+    clientId: t.id({ required: true }),
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    role: t.field({ type: ClientUserRoleEnum, required: true }),
+  }),
+});
+const UpdateClientUserInput = builder.inputType("UpdateClientUserInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ required: false }),
+    role: t.field({ type: ClientUserRoleEnum, required: false }),
+    disabled: t.boolean({ required: false, description: "A disabled user cannot sign in; their sessions end" }),
+  }),
+});
+const RemoveClientUserInput = builder.inputType("RemoveClientUserInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
+const AcceptClientInvitationInput = builder.inputType("AcceptClientInvitationInput", {
+  fields: (t) => ({ token: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+
+const AcceptInvitationPayloadRef = builder.objectRef<{ ok: boolean; userErrors: TUserError[] }>("AcceptClientInvitationPayload").implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean("ok", { description: "True when the password was set; sign in with clientLogin" }),
+    userErrors: t.expose("userErrors", { type: [UserErrorRef] }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  inviteClientUser: t.field({
+    type: ClientUserPayloadRef,
+    description: "Adds a user to a client; they choose a password with the returned invitation token",
+    args: { input: t.arg({ type: InviteClientUserInput, required: true }) },
+    resolve: async (_root, { input }, { db }): Promise<ClientUserPayload> => {
+      const clientId = idOf(String(input.clientId), "Client", "clientId");
+      const parsed = ZInviteClientUserInput.safeParse(input);
+      if (!parsed.success) return { clientUser: null, userErrors: zodUserErrors(parsed.error) };
+      const client = await db.client.findUnique({ where: { id: clientId }, select: { id: true, partnerId: true, archivedAt: true } });
+      if (!client || client.archivedAt) throw notFound("Client");
+      const invitationToken = newOpaqueToken("mspi");
+      try {
+        const clientUser = await db.clientUser.create({
+          data: {
+            partnerId: client.partnerId,
+            clientId,
+            email: normalizeEmail(parsed.data.email),
+            name: parsed.data.name,
+            role: input.role,
+            invitationTokenHash: hashOpaqueToken(invitationToken),
+            invitationExpiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+          },
+          select: { id: true },
+        });
+        return { clientUser, invitationToken, userErrors: [] };
+      } catch (error) {
+        return { clientUser: null, userErrors: conflictOrThrow(error, "email", "a client user with this email already exists") };
+      }
+    },
+  }),
+  updateClientUser: t.field({
+    type: ClientUserPayloadRef,
+    args: { input: t.arg({ type: UpdateClientUserInput, required: true }) },
+    resolve: async (_root, { input }, { db, database, principal }): Promise<ClientUserPayload> => {
+      const id = idOf(String(input.id), "ClientUser");
+      if (!(await db.clientUser.findUnique({ where: { id }, select: { id: true } }))) throw notFound("ClientUser");
+      if (principal.kind === "client" && principal.userId === id && (input.role === "VIEW_ONLY" || input.disabled)) {
+        return { clientUser: null, userErrors: [{ field: "role", message: "you cannot demote or disable yourself", code: "FORBIDDEN" }] };
+      }
+      const name = input.name?.trim();
+      if (name !== undefined && name.length === 0) return { clientUser: null, userErrors: [{ field: "name", message: "must not be empty", code: "BAD_USER_INPUT" }] };
+      const disabledAt = input.disabled === true ? new Date() : input.disabled === false ? null : undefined;
+      await db.clientUser.update({ where: { id }, data: { ...(name ? { name } : {}), ...(input.role ? { role: input.role } : {}), ...(disabledAt !== undefined ? { disabledAt } : {}) } });
+      if (input.disabled) {
+        await database.prisma.authSession.updateMany({ where: { clientUserId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "user disabled" } });
+      }
+      return { clientUser: { id }, userErrors: [] };
+    },
+  }),
+  removeClientUser: t.field({
+    type: ClientUserPayloadRef,
+    description: "Deletes the user and ends their sessions",
+    args: { input: t.arg({ type: RemoveClientUserInput, required: true }) },
+    resolve: async (_root, { input }, { db, principal }): Promise<ClientUserPayload> => {
+      const id = idOf(String(input.id), "ClientUser");
+      if (principal.kind === "client" && principal.userId === id) {
+        return { clientUser: null, userErrors: [{ field: "id", message: "you cannot remove yourself", code: "FORBIDDEN" }] };
+      }
+      const { count } = await db.clientUser.deleteMany({ where: { id } });
+      if (count === 0) throw notFound("ClientUser");
+      return { clientUser: null, userErrors: [] };
+    },
+  }),
+  acceptClientInvitation: t.field({
+    type: AcceptInvitationPayloadRef,
+    description: "Sets an invited client user's password with their invitation token",
+    args: { input: t.arg({ type: AcceptClientInvitationInput, required: true }) },
+    resolve: async (_root, { input }, { database }): Promise<{ ok: boolean; userErrors: TUserError[] }> => {
+      const parsed = ZAcceptInvitationInput.safeParse(input);
+      if (!parsed.success) return { ok: false, userErrors: zodUserErrors(parsed.error) };
+      const passwordHash = await hashPassword(parsed.data.password);
+      // Identity, not tenant data: the token itself names the user.
+      const { count } = await database.prisma.clientUser.updateMany({
+        where: { invitationTokenHash: hashOpaqueToken(input.token), invitationExpiresAt: { gt: new Date() } },
+        data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null },
+      });
+      if (count === 0) return { ok: false, userErrors: [{ field: "token", message: "the invitation is invalid or has expired", code: "NOT_FOUND" }] };
+      return { ok: true, userErrors: [] };
+    },
+  }),
+}));
+
+const managesClientUsers = or(isPartnerManager, isClientAdmin);
+addRules({
+  Mutation: { inviteClientUser: managesClientUsers, updateClientUser: managesClientUsers, removeClientUser: managesClientUsers, acceptClientInvitation: allow },
+  ClientUserPayload: { "*": allow },
+  AcceptClientInvitationPayload: { "*": allow },
+});

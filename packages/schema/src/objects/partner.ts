@@ -1,0 +1,58 @@
+import { and } from "graphql-shield";
+import { builder } from "../builder.js";
+import { notFound } from "../errors.js";
+import { addRules } from "../permissions.js";
+import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import { idOf } from "./global-id.js";
+
+export const PartnerRef = builder.prismaNode("Partner", {
+  id: { field: "id" },
+  description: "An MSP: a tenant of the platform with its own clients and staff",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    slug: t.exposeString("slug"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    clients: t.relatedConnection("clients", {
+      cursor: "id",
+      totalCount: true,
+      query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] },
+    }),
+    staffUsers: t.relatedConnection("staffUsers", { cursor: "id", totalCount: true, query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+const PartnerFilter = builder.inputType("PartnerFilter", {
+  fields: (t) => ({ search: t.string({ required: false, description: "Part of the partner's name, any case" }) }),
+});
+
+builder.queryFields((t) => ({
+  partners: t.prismaConnection({
+    type: "Partner",
+    cursor: "id",
+    description: "Every partner (platform admins only)",
+    args: { filter: t.arg({ type: PartnerFilter, required: false }) },
+    resolve: (query, _root, { filter }, { db }) =>
+      db.partner.findMany({
+        ...query,
+        where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {},
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+      }),
+    totalCount: (_root, { filter }, { db }) =>
+      db.partner.count({ where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {} }),
+  }),
+  partner: t.prismaField({
+    type: "Partner",
+    description: "One partner (platform admins only)",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { id }, { db }) => {
+      const partner = await db.partner.findUnique({ ...query, where: { id: idOf(String(id), "Partner") } });
+      if (!partner) throw notFound("Partner");
+      return partner;
+    },
+  }),
+}));
+
+addRules({
+  Query: { partners: isPlatformAdmin, partner: isPlatformAdmin },
+  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: and(isStaff, isPartnerManager) },
+});

@@ -1,0 +1,16 @@
+import { builder } from "../builder.js";
+import { addRules } from "../permissions.js";
+import { isAuthenticated } from "../rules/roles.js";
+
+export const SiteRef = builder.prismaNode("Site", {
+  id: { field: "id" },
+  description: "A client's location",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    address: t.exposeString("address", { nullable: true }),
+    client: t.relation("client"),
+    agents: t.relatedConnection("agents", { cursor: "id", totalCount: true, query: { orderBy: [{ hostname: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+addRules({ Site: { "*": isAuthenticated } });

@@ -1,0 +1,34 @@
+import { Prisma } from "@mspgraph/db";
+import type { z } from "zod";
+import { builder } from "../builder.js";
+import { addRules, allow } from "../permissions.js";
+
+export type UserErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "INVALID_CREDENTIALS" | "FORBIDDEN";
+export type TUserError = { field: string | null; message: string; code: UserErrorCode };
+
+const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
+  values: ["BAD_USER_INPUT", "CONFLICT", "NOT_FOUND", "INVALID_CREDENTIALS", "FORBIDDEN"] as const,
+});
+
+/** An expected failure of a mutation, in its payload (Shopify's `userErrors` convention). */
+export const UserErrorRef = builder.objectRef<TUserError>("UserError").implement({
+  description: "A reason the mutation did not do what was asked; nothing was changed",
+  fields: (t) => ({
+    field: t.exposeString("field", { nullable: true, description: "The input field at fault, if one is" }),
+    message: t.exposeString("message"),
+    code: t.expose("code", { type: UserErrorCodeEnum }),
+  }),
+});
+
+addRules({ UserError: { "*": allow } });
+
+/** The zod issues of an invalid input, as user errors naming the fields. */
+export function zodUserErrors(error: z.ZodError): TUserError[] {
+  return error.issues.map((issue) => ({ field: issue.path.join(".") || null, message: issue.message, code: "BAD_USER_INPUT" }));
+}
+
+/** A unique constraint violation as a CONFLICT user error; anything else is rethrown. */
+export function conflictOrThrow(error: unknown, field: string, message: string): TUserError[] {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return [{ field, message, code: "CONFLICT" }];
+  throw error;
+}

@@ -1,0 +1,42 @@
+import { or } from "graphql-shield";
+import { builder } from "../builder.js";
+import { addRules } from "../permissions.js";
+import { isClientAdmin, isStaff } from "../rules/roles.js";
+import { ClientUserRoleEnum, StaffRoleEnum } from "./enums.js";
+
+export const StaffUserRef = builder.prismaNode("StaffUser", {
+  id: { field: "id" },
+  description: "A platform admin or a member of a partner's staff",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    email: t.exposeString("email"),
+    role: t.expose("role", { type: StaffRoleEnum }),
+    partner: t.relation("partner", { nullable: true }),
+  }),
+});
+
+const ClientUserStatusEnum = builder.enumType("ClientUserStatus", {
+  values: { INVITED: { description: "Has not accepted the invitation yet" }, ACTIVE: {}, DISABLED: {} } as const,
+});
+
+export const ClientUserRef = builder.prismaNode("ClientUser", {
+  id: { field: "id" },
+  description: "A user of a client's own staff, who signs in to the client portal",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    email: t.exposeString("email"),
+    role: t.expose("role", { type: ClientUserRoleEnum }),
+    status: t.field({
+      type: ClientUserStatusEnum,
+      select: { disabledAt: true, passwordHash: true },
+      resolve: (user) => (user.disabledAt ? "DISABLED" : user.passwordHash ? "ACTIVE" : "INVITED"),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    client: t.relation("client"),
+  }),
+});
+
+addRules({
+  StaffUser: { "*": isStaff },
+  ClientUser: { "*": or(isStaff, isClientAdmin) },
+});
