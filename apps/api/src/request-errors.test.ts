@@ -49,3 +49,18 @@ describe("malformed requests", () => {
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("unexpected failures", () => {
+  it("are masked with a request id; the stack goes to the log only", async () => {
+    const { createTestApi } = await import("./testing/test-api.js");
+    const t = await createTestApi();
+    const token = await t.tokenFor("owner@northwind-msp.test");
+    await t.database.close();
+    const response = await t.gql("{ clients(first: 5) { totalCount } }", {}, { token, headers: { "x-request-id": "req-failing-123" } });
+    const text = JSON.stringify(response);
+    expect(response.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-failing-123" });
+    expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    const logged = t.logs.map((line) => JSON.parse(line)).find((entry) => entry.requestId === "req-failing-123");
+    expect(logged?.err?.stack).toEqual(expect.stringContaining("\n"));
+  });
+});

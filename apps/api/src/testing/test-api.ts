@@ -15,6 +15,8 @@ export type TestApi = {
   api: Api;
   database: TestDatabase;
   auth: AuthConfig;
+  /** Every log line the API wrote, as JSON text (level debug and up). */
+  logs: string[];
   /** Runs one GraphQL operation, optionally as the holder of `token`. */
   gql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<Data> & { status: number }>;
   /** Signs a demo account in (staff or client flow chosen by the account) and returns its access token. */
@@ -29,11 +31,13 @@ export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => em
  * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
  * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
  */
-export async function createTestApi(options: { seed?: boolean; database?: OpenDatabaseOptions; logLevel?: string } = {}): Promise<TestApi> {
+export async function createTestApi(options: { seed?: boolean; database?: OpenDatabaseOptions; logLevel?: "debug" | "info" | "warn" | "error" } = {}): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
   if (options.seed !== false) await seedDemo(database.prisma);
   const auth = authConfig(randomBytes(32));
-  const api = createApi({ database, auth, logger: createLogger({ level: options.logLevel ?? "silent" }) });
+  const logs: string[] = [];
+  const destination = { write: (line: string) => void logs.push(line) };
+  const api = createApi({ database, auth, logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
@@ -56,5 +60,5 @@ export async function createTestApi(options: { seed?: boolean; database?: OpenDa
     return token;
   };
 
-  return { api, database, auth, gql, tokenFor, close: () => database.close() };
+  return { api, database, auth, logs, gql, tokenFor, close: () => database.close() };
 }

@@ -2,10 +2,11 @@ import { builder } from "../builder.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 import { AgentStatusEnum } from "./enums.js";
-import { idOf } from "./global-id.js";
+import { idOf, nodeLookup } from "./global-id.js";
 
 export const AgentRef = builder.prismaNode("Agent", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "A monitored machine",
   fields: (t) => ({
     hostname: t.exposeString("hostname"),

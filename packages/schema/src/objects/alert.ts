@@ -2,10 +2,11 @@ import { builder } from "../builder.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 import { AlertSeverityEnum, AlertStatusEnum } from "./enums.js";
-import { idOf } from "./global-id.js";
+import { idOf, nodeLookup } from "./global-id.js";
 
 export const AlertRef = builder.prismaNode("Alert", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "Something on a client's machines that needs attention",
   fields: (t) => ({
     severity: t.expose("severity", { type: AlertSeverityEnum }),

@@ -4,7 +4,7 @@ import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated, isClientAdmin, isStaff } from "../rules/roles.js";
 import { AgentStatusEnum, AlertSeverityEnum, AlertStatusEnum } from "./enums.js";
-import { idOf } from "./global-id.js";
+import { idOf, nodeLookup } from "./global-id.js";
 
 type Branding = { logoUrl: string | null; primaryColor: string; accentColor: string };
 
@@ -19,6 +19,7 @@ const BrandingRef = builder.objectRef<Branding>("Branding").implement({
 
 export const ClientRef = builder.prismaNode("Client", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "An MSP's customer",
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -1,11 +1,13 @@
 import { builder } from "../builder.js";
+import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 import { DocumentVisibilityEnum } from "./enums.js";
-import { idOf } from "./global-id.js";
+import { idOf, nodeLookup } from "./global-id.js";
 
 export const DocumentRef = builder.prismaNode("Document", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "A page of a client's documentation library, in Markdown",
   fields: (t) => ({
     title: t.exposeString("title"),
@@ -38,8 +40,12 @@ builder.queryField("documents", (t) =>
     cursor: "id",
     description: "A client's documentation library; client users see only CLIENT documents",
     args: { clientId: t.arg.id({ required: true }), filter: t.arg({ type: DocumentFilter, required: false }) },
-    resolve: (query, _root, { clientId, filter }, { db }) =>
-      db.document.findMany({ ...query, where: documentWhere(idOf(String(clientId), "Client", "clientId"), filter), orderBy: [{ title: "asc" }, { id: "asc" }] }),
+    resolve: async (query, _root, { clientId, filter }, { db }) => {
+      const id = idOf(String(clientId), "Client", "clientId");
+      // A client outside the caller's reach answers exactly like a missing one.
+      if (!(await db.client.findUnique({ where: { id }, select: { id: true } }))) throw notFound("Client");
+      return db.document.findMany({ ...query, where: documentWhere(id, filter), orderBy: [{ title: "asc" }, { id: "asc" }] });
+    },
     totalCount: (_root, { clientId, filter }, { db }) => db.document.count({ where: documentWhere(idOf(String(clientId), "Client", "clientId"), filter) }),
   }),
 );

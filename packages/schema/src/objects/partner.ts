@@ -3,10 +3,11 @@ import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
-import { idOf } from "./global-id.js";
+import { idOf, nodeLookup } from "./global-id.js";
 
 export const PartnerRef = builder.prismaNode("Partner", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "An MSP: a tenant of the platform with its own clients and staff",
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -1,9 +1,11 @@
 import { builder } from "../builder.js";
+import { nodeLookup } from "./global-id.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 
 export const SiteRef = builder.prismaNode("Site", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "A client's location",
   fields: (t) => ({
     name: t.exposeString("name"),

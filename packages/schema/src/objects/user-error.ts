@@ -27,8 +27,18 @@ export function zodUserErrors(error: z.ZodError): TUserError[] {
   return error.issues.map((issue) => ({ field: issue.path.join(".") || null, message: issue.message, code: "BAD_USER_INPUT" }));
 }
 
+/**
+ * True for a unique constraint violation. Prisma reports it as P2002 through the pg adapter;
+ * the PGlite adapter passes PostgreSQL's own error (code 23505) through as a DriverAdapterError.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  const cause = (error as { cause?: { kind?: string; code?: string } } | null)?.cause;
+  return (error as Error | null)?.name === "DriverAdapterError" && cause?.kind === "postgres" && cause.code === "23505";
+}
+
 /** A unique constraint violation as a CONFLICT user error; anything else is rethrown. */
 export function conflictOrThrow(error: unknown, field: string, message: string): TUserError[] {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return [{ field, message, code: "CONFLICT" }];
+  if (isUniqueViolation(error)) return [{ field, message, code: "CONFLICT" }];
   throw error;
 }

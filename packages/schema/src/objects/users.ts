@@ -1,11 +1,13 @@
 import { or } from "graphql-shield";
 import { builder } from "../builder.js";
+import { nodeLookup } from "./global-id.js";
 import { addRules } from "../permissions.js";
 import { isClientAdmin, isStaff } from "../rules/roles.js";
 import { ClientUserRoleEnum, StaffRoleEnum } from "./enums.js";
 
 export const StaffUserRef = builder.prismaNode("StaffUser", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "A platform admin or a member of a partner's staff",
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -21,6 +23,7 @@ const ClientUserStatusEnum = builder.enumType("ClientUserStatus", {
 
 export const ClientUserRef = builder.prismaNode("ClientUser", {
   id: { field: "id" },
+  ...nodeLookup,
   description: "A user of a client's own staff, who signs in to the client portal",
   fields: (t) => ({
     name: t.exposeString("name"),

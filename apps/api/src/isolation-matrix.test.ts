@@ -1,0 +1,184 @@
+import { DEMO_PASSWORD } from "@mspgraph/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeSchema } from "./composed-schema.js";
+import { TENANTS, type Tenant, gid, isolationFixtures } from "./testing/isolation-fixtures.js";
+import { type GraphQLResponse, type TestApi, createTestApi } from "./testing/test-api.js";
+
+type Role = "anonymous" | "platformAdmin" | "owner" | "technician" | "clientAdmin" | "viewOnly" | "otherPartner";
+
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  platformAdmin: "admin@mspgraph.test",
+  owner: "owner@northwind-msp.test",
+  technician: "tech@northwind-msp.test",
+  clientAdmin: "admin@fabrikam.test",
+  viewOnly: "viewer@fabrikam.test",
+  otherPartner: "owner@contoso-it.test",
+};
+const ROLES = ["anonymous", ...Object.keys(ACCOUNTS)] as Role[];
+
+const REACH: Record<Role, Tenant[]> = {
+  anonymous: [],
+  platformAdmin: ["fabrikam", "litware"],
+  owner: ["fabrikam"],
+  technician: ["fabrikam"],
+  clientAdmin: ["fabrikam"],
+  viewOnly: ["fabrikam"],
+  otherPartner: ["litware"],
+};
+
+// Strings of data a role must never receive, in any response.
+const NORTHWIND_SIDE = ["Fabrikam", "FAB-", "Tailspin", "TSV-", "Northwind"];
+const CONTOSO_SIDE = ["Litware", "LIT-", "Contoso"];
+const FORBIDDEN_TEXT: Record<Role, string[]> = {
+  anonymous: [...NORTHWIND_SIDE, ...CONTOSO_SIDE],
+  platformAdmin: [],
+  owner: CONTOSO_SIDE,
+  technician: CONTOSO_SIDE,
+  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "runbook", "Northwind MSP staff"],
+  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "runbook"],
+  otherPartner: NORTHWIND_SIDE,
+};
+
+const STAFF: Role[] = ["platformAdmin", "owner", "technician", "otherPartner"];
+const MANAGERS: Role[] = ["platformAdmin", "owner", "otherPartner"];
+const SIGNED_IN: Role[] = ROLES.filter((r) => r !== "anonymous");
+
+type Call = { query: string; variables?: Record<string, unknown>; token?: string | null };
+type Fixtures = ReturnType<typeof isolationFixtures> & { freshToken(role: Role): Promise<string | null>; invitationToken(): Promise<string>; refreshToken(): Promise<string>; seq(): number };
+type Spec = { allowed: Role[]; perTenant: boolean; build(tenant: Tenant, fx: Fixtures, role: Role): Promise<Call> | Call };
+
+const input = (mutation: string, type: string, selection: string) => `mutation ($input: ${type}!) { ${mutation}(input: $input) { ${selection} userErrors { code } } }`;
+const clientGid = (tenant: Tenant) => gid("Client", TENANTS[tenant].clientId);
+
+// One entry for every root field of the composed schema; a field without one fails the test.
+const SPECS: Record<string, Spec> = {
+  "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
+  "Query.viewer": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ viewer { name email partner { name } client { name } } }" }) },
+  "Query.partners": { allowed: ["platformAdmin"], perTenant: false, build: () => ({ query: "{ partners(first: 50) { edges { node { name } } } }" }) },
+  "Query.partner": { allowed: ["platformAdmin"], perTenant: true, build: (t) => ({ query: "query ($id: ID!) { partner(id: $id) { name } }", variables: { id: gid("Partner", TENANTS[t].partnerId) } }) },
+  "Query.clients": { allowed: STAFF, perTenant: false, build: () => ({ query: "{ clients(first: 50) { edges { node { name agents(first: 20) { edges { node { hostname } } } } } } }" }) },
+  "Query.client": {
+    allowed: SIGNED_IN,
+    perTenant: true,
+    build: (t) => ({ query: "query ($id: ID!) { client(id: $id) { name sites(first: 10) { edges { node { name } } } agents(first: 20) { edges { node { hostname } } } } }", variables: { id: clientGid(t) } }),
+  },
+  "Query.agents": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "{ agents(first: 100) { edges { node { hostname client { name } } } } }" }) },
+  "Query.alerts": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "{ alerts(first: 100) { edges { node { message client { name } } } } }" }) },
+  "Query.documents": { allowed: SIGNED_IN, perTenant: true, build: (t) => ({ query: "query ($c: ID!) { documents(clientId: $c, first: 50) { edges { node { title body } } } }", variables: { c: clientGid(t) } }) },
+  "Query.node": { allowed: SIGNED_IN, perTenant: true, build: (t) => ({ query: "query ($id: ID!) { node(id: $id) { ... on Client { name } } }", variables: { id: clientGid(t) } }) },
+  "Query.nodes": { allowed: SIGNED_IN, perTenant: true, build: (t) => ({ query: "query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Client { name } } }", variables: { ids: [clientGid(t)] } }) },
+
+  "Mutation.login": { allowed: ROLES, perTenant: false, build: () => ({ query: input("login", "LoginInput", "viewer { name }"), variables: { input: { email: "tech@northwind-msp.test", password: DEMO_PASSWORD } } }) },
+  "Mutation.clientLogin": { allowed: ROLES, perTenant: false, build: () => ({ query: input("clientLogin", "LoginInput", "viewer { name }"), variables: { input: { email: "admin@tailspin.test", password: DEMO_PASSWORD } } }) },
+  "Mutation.refreshSession": { allowed: ROLES, perTenant: false, build: async (_t, fx) => ({ query: "mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { expiresAt } }", variables: { input: { refreshToken: await fx.refreshToken() } } }) },
+  "Mutation.logout": { allowed: SIGNED_IN, perTenant: false, build: async (_t, fx, role) => ({ query: "mutation { logout { ok } }", token: await fx.freshToken(role) }) },
+  "Mutation.acceptClientInvitation": {
+    allowed: ROLES,
+    perTenant: false,
+    build: async (_t, fx) => ({ query: input("acceptClientInvitation", "AcceptClientInvitationInput", "ok"), variables: { input: { token: await fx.invitationToken(), password: "a-long-enough-password" } } }),
+  },
+  "Mutation.createClient": {
+    allowed: MANAGERS,
+    perTenant: true,
+    build: (t, fx) => ({ query: input("createClient", "CreateClientInput", "client { name }"), variables: { input: { name: "Matrix Co", domain: `matrix-${fx.seq()}.test`, partnerId: gid("Partner", TENANTS[t].partnerId) } } }),
+  },
+  "Mutation.updateClient": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateClient", "UpdateClientInput", "client { domain }"), variables: { input: { id: await fx.client(t), name: "Renamed" } } }) },
+  "Mutation.archiveClient": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("archiveClient", "ArchiveClientInput", "client { archivedAt }"), variables: { input: { id: await fx.client(t) } } }) },
+  "Mutation.inviteClientUser": {
+    allowed: [...MANAGERS, "clientAdmin"],
+    perTenant: true,
+    build: (t, fx) => ({ query: input("inviteClientUser", "InviteClientUserInput", "clientUser { email }"), variables: { input: { clientId: clientGid(t), email: `invitee-${fx.seq()}@example.test`, name: "Invitee", role: "VIEW_ONLY" } } }),
+  },
+  "Mutation.updateClientUser": { allowed: [...MANAGERS, "clientAdmin"], perTenant: true, build: async (t, fx) => ({ query: input("updateClientUser", "UpdateClientUserInput", "clientUser { role }"), variables: { input: { id: await fx.viewerUser(t), role: "VIEW_ONLY" } } }) },
+  "Mutation.removeClientUser": { allowed: [...MANAGERS, "clientAdmin"], perTenant: true, build: async (t, fx) => ({ query: input("removeClientUser", "RemoveClientUserInput", ""), variables: { input: { id: await fx.clientUser(t) } } }) },
+  "Mutation.acknowledgeAlert": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("acknowledgeAlert", "AlertActionInput", "alert { status }"), variables: { input: { id: await fx.activeAlert(t) } } }) },
+  "Mutation.resolveAlert": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("resolveAlert", "AlertActionInput", "alert { status }"), variables: { input: { id: await fx.activeAlert(t) } } }) },
+  "Mutation.createDocument": { allowed: STAFF, perTenant: true, build: (t) => ({ query: input("createDocument", "CreateDocumentInput", "document { title }"), variables: { input: { clientId: clientGid(t), title: "Matrix doc", body: "x" } } }) },
+  "Mutation.updateDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("updateDocument", "UpdateDocumentInput", "document { title }"), variables: { input: { id: await fx.clientDocument(t), title: "Edited" } } }) },
+  "Mutation.deleteDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("deleteDocument", "DeleteDocumentInput", ""), variables: { input: { id: await fx.clientDocument(t) } } }) },
+};
+
+type Outcome = "ok" | "denied" | "notFound" | `error:${string}`;
+
+function outcomeOf(field: string, response: GraphQLResponse): Outcome {
+  const error = response.errors?.[0];
+  if (error) {
+    const code = String(error.extensions?.code);
+    if (code === "FORBIDDEN" || code === "UNAUTHENTICATED") return "denied";
+    if (code === "NOT_FOUND") return "notFound";
+    return `error:${code}:${error.message}`;
+  }
+  const value = response.data?.[field];
+  if (value === null && (field === "node" || field === "partner" || field === "client")) return "notFound";
+  if (Array.isArray(value) && value.every((v) => v === null)) return "notFound";
+  if (value?.userErrors?.some((e: { code: string }) => e.code === "NOT_FOUND")) return "notFound";
+  if (value?.userErrors?.length) return `error:userErrors:${JSON.stringify(value.userErrors)}`;
+  return "ok";
+}
+
+describe("isolation matrix: every root field, as every role, on own and foreign data", () => {
+  let t: TestApi;
+  const tokens = new Map<Role, string | null>();
+  let counter = 0;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    t = await createTestApi();
+    tokens.set("anonymous", null);
+    for (const [role, email] of Object.entries(ACCOUNTS)) tokens.set(role as Role, await t.tokenFor(email));
+    const signIn = async (email: string) => {
+      const field = email.endsWith("fabrikam.test") ? "clientLogin" : "login";
+      const r = await t.gql(`mutation ($i: LoginInput!) { ${field}(input: $i) { accessToken refreshToken } }`, { i: { email, password: DEMO_PASSWORD } });
+      return r.data![field] as { accessToken: string; refreshToken: string };
+    };
+    fx = {
+      ...isolationFixtures(t.database.prisma),
+      seq: () => ++counter,
+      freshToken: async (role) => (role === "anonymous" ? null : (await signIn(ACCOUNTS[role])).accessToken),
+      refreshToken: async () => (await signIn("tech@contoso-it.test")).refreshToken,
+      invitationToken: async () => {
+        const owner = tokens.get("owner")!;
+        const r = await t.gql(input("inviteClientUser", "InviteClientUserInput", "invitationToken"), { input: { clientId: clientGid("fabrikam"), email: `accept-${++counter}@example.test`, name: "New", role: "VIEW_ONLY" } }, { token: owner });
+        return r.data!.inviteClientUser.invitationToken as string;
+      },
+    };
+  });
+  afterAll(() => t.close());
+
+  it("has an entry for every root field of the composed schema", () => {
+    const schema = composeSchema();
+    const rootFields = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+    ];
+    expect(rootFields.filter((f) => !SPECS[f]).sort()).toEqual([]);
+    expect(Object.keys(SPECS).filter((f) => !rootFields.includes(f))).toEqual([]);
+  });
+
+  it("allows and denies exactly as expected, with 0 leaks", async () => {
+    const rows: string[] = [];
+    const failures: string[] = [];
+    for (const [path, spec] of Object.entries(SPECS)) {
+      const field = path.split(".")[1]!;
+      for (const role of ROLES) {
+        for (const tenant of spec.perTenant ? (["fabrikam", "litware"] as Tenant[]) : (["fabrikam"] as Tenant[])) {
+          const call = await spec.build(tenant, fx, role);
+          const token = call.token !== undefined ? call.token : tokens.get(role)!;
+          const response = await t.gql(call.query, call.variables, token ? { token } : {});
+          const outcome = outcomeOf(field, response);
+          const expected: Outcome = !spec.allowed.includes(role) ? "denied" : !spec.perTenant || REACH[role].includes(tenant) ? "ok" : "notFound";
+          const text = JSON.stringify(response);
+          const leaked = FORBIDDEN_TEXT[role].filter((marker) => text.includes(marker) && !(call.query + JSON.stringify(call.variables ?? {})).includes(marker));
+          const label = `${path} as ${role}${spec.perTenant ? ` on ${tenant}` : ""}`;
+          rows.push(`${label}: ${outcome}`);
+          if (outcome !== expected) failures.push(`${label}: expected ${expected}, got ${outcome}`);
+          if (leaked.length > 0) failures.push(`${label}: LEAK of ${leaked.join(", ")} in ${text.slice(0, 300)}`);
+        }
+      }
+    }
+    if (process.env.MSPGRAPH_PRINT_MATRIX) console.log(rows.join("\n"));
+    console.log(`isolation matrix: ${rows.length} calls, ${failures.length} failures`);
+    expect(failures).toEqual([]);
+    expect(rows.length).toBeGreaterThan(200);
+  });
+});

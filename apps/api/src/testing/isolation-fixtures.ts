@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { type PrismaClient, seedId } from "@mspgraph/db";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+
+/** The two demo tenants the isolation matrix plays against each other. */
+export type Tenant = "fabrikam" | "litware";
+
+export const TENANTS: Record<Tenant, { partnerId: string; clientId: string; viewerEmail: string; partnerKey: string }> = {
+  fabrikam: { partnerId: seedId("partner", "northwind-msp"), clientId: seedId("client", "fabrikam"), viewerEmail: "viewer@fabrikam.test", partnerKey: "northwind-msp" },
+  litware: { partnerId: seedId("partner", "contoso-it"), clientId: seedId("client", "litware"), viewerEmail: "viewer@litware.test", partnerKey: "contoso-it" },
+};
+
+export const gid = (typename: string, id: string) => encodeGlobalID(typename, id);
+
+/** Fresh rows for calls that change or delete their target, so every call starts alike. */
+export function isolationFixtures(prisma: PrismaClient) {
+  const owned = (tenant: Tenant) => ({ partnerId: TENANTS[tenant].partnerId, clientId: TENANTS[tenant].clientId });
+  return {
+    async client(tenant: Tenant) {
+      const { id } = await prisma.client.create({ data: { partnerId: TENANTS[tenant].partnerId, name: "Throwaway", domain: `t-${randomUUID().slice(0, 8)}.test` } });
+      return gid("Client", id);
+    },
+    async clientUser(tenant: Tenant) {
+      const { id } = await prisma.clientUser.create({ data: { ...owned(tenant), email: `u-${randomUUID()}@${tenant}.test`, name: "Temp", role: "VIEW_ONLY" } });
+      return gid("ClientUser", id);
+    },
+    async activeAlert(tenant: Tenant) {
+      const { id } = await prisma.alert.create({ data: { ...owned(tenant), severity: "WARNING", source: "test", message: "Temporary alert" } });
+      return gid("Alert", id);
+    },
+    async clientDocument(tenant: Tenant) {
+      const { id } = await prisma.document.create({ data: { ...owned(tenant), title: "Temporary", body: "x", visibility: "CLIENT" } });
+      return gid("Document", id);
+    },
+    async viewerUser(tenant: Tenant) {
+      const user = await prisma.clientUser.findUniqueOrThrow({ where: { email: TENANTS[tenant].viewerEmail } });
+      return gid("ClientUser", user.id);
+    },
+  };
+}
