@@ -55,10 +55,3 @@ describe("migrations", () => {
   });
 });
 
-// Prisma's PostgreSQL adapter splits a migration on every semicolon, comments included.
-it("keeps semicolons out of migration comments", () => {
-  for (const migration of readMigrations()) {
-    const commentsWithSemicolon = migration.sql.split("\n").filter((line) => /--.*;/.test(line));
-    expect(commentsWithSemicolon, migration.name).toEqual([]);
-  }
-});

@@ -27,15 +27,15 @@ const REACH: Record<Role, Tenant[]> = {
 };
 
 // Strings of data a role must never receive, in any response.
-const NORTHWIND_SIDE = ["Fabrikam", "FAB-", "Tailspin", "TSV-", "Northwind"];
-const CONTOSO_SIDE = ["Litware", "LIT-", "Contoso"];
+const NORTHWIND_SIDE = ["Fabrikam", "FAB-", "Tailspin", "TSV-", "Northwind", "fabrikam.test", "tailspin.test", "northwind-msp.test"];
+const CONTOSO_SIDE = ["Litware", "LIT-", "Contoso", "litware.test", "contoso-it.test"];
 const FORBIDDEN_TEXT: Record<Role, string[]> = {
   anonymous: [...NORTHWIND_SIDE, ...CONTOSO_SIDE],
   platformAdmin: [],
   owner: CONTOSO_SIDE,
   technician: CONTOSO_SIDE,
-  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "runbook", "Northwind MSP staff"],
-  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "runbook"],
+  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook"],
+  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook"],
   otherPartner: NORTHWIND_SIDE,
 };
 
@@ -44,8 +44,22 @@ const MANAGERS: Role[] = ["platformAdmin", "owner", "otherPartner"];
 const SIGNED_IN: Role[] = ROLES.filter((r) => r !== "anonymous");
 
 type Call = { query: string; variables?: Record<string, unknown>; token?: string | null };
-type Fixtures = ReturnType<typeof isolationFixtures> & { freshToken(role: Role): Promise<string | null>; invitationToken(): Promise<string>; refreshToken(): Promise<string>; seq(): number };
-type Spec = { allowed: Role[]; perTenant: boolean; build(tenant: Tenant, fx: Fixtures, role: Role): Promise<Call> | Call };
+type Fixtures = ReturnType<typeof isolationFixtures> & {
+  freshToken(role: Role): Promise<string | null>;
+  invitationToken(): Promise<string>;
+  refreshToken(): Promise<string>;
+  impersonationToken(role: Role): Promise<string | null>;
+  apiKey(tenant: Tenant): Promise<string>;
+  seq(): number;
+};
+const IMPERSONATORS: Role[] = ["platformAdmin", "owner", "otherPartner"];
+type Spec = {
+  allowed: Role[];
+  perTenant: boolean;
+  build(tenant: Tenant, fx: Fixtures, role: Role): Promise<Call> | Call;
+  /** When the right answer is not simply ok / notFound / denied. */
+  expect?(role: Role, tenant: Tenant): Outcome | undefined;
+};
 
 const input = (mutation: string, type: string, selection: string) => `mutation ($input: ${type}!) { ${mutation}(input: $input) { ${selection} userErrors { code } } }`;
 const clientGid = (tenant: Tenant) => gid("Client", TENANTS[tenant].clientId);
@@ -95,10 +109,33 @@ const SPECS: Record<string, Spec> = {
   "Mutation.resolveAlert": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("resolveAlert", "AlertActionInput", "alert { status }"), variables: { input: { id: await fx.activeAlert(t) } } }) },
   "Mutation.createDocument": { allowed: STAFF, perTenant: true, build: (t) => ({ query: input("createDocument", "CreateDocumentInput", "document { title }"), variables: { input: { clientId: clientGid(t), title: "Matrix doc", body: "x" } } }) },
   "Mutation.updateDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("updateDocument", "UpdateDocumentInput", "document { title }"), variables: { input: { id: await fx.clientDocument(t), title: "Edited" } } }) },
+  "Query.apiKeys": { allowed: MANAGERS, perTenant: false, build: () => ({ query: "{ apiKeys(first: 50) { edges { node { name prefix scopes } } } }" }) },
+  "Query.auditEvents": { allowed: [...MANAGERS, "clientAdmin"], perTenant: false, build: () => ({ query: "{ auditEvents(first: 100) { edges { node { action actorLabel partnerId clientId targetType } } } }" }) },
+  "Query.verifyAuditChain": { allowed: ["platformAdmin"], perTenant: false, build: () => ({ query: "{ verifyAuditChain { ok eventsChecked } }" }) },
+  "Mutation.createApiKey": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("createApiKey", "CreateApiKeyInput", "apiKey { prefix }"), variables: { input: { name: "Matrix key", scopes: ["READ"] } } }),
+  },
+  "Mutation.revokeApiKey": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("revokeApiKey", "RevokeApiKeyInput", "apiKey { revokedAt }"), variables: { input: { id: await fx.apiKey(t) } } }) },
+  "Mutation.startImpersonation": {
+    allowed: IMPERSONATORS,
+    perTenant: true,
+    build: (t, _fx, role) => ({
+      query: input("startImpersonation", "StartImpersonationInput", "viewer { impersonation { subject { subjectName } } }"),
+      variables: { input: role === "platformAdmin" ? { partnerId: gid("Partner", TENANTS[t].partnerId), reason: "matrix" } : { clientId: clientGid(t), reason: "matrix" } },
+    }),
+  },
+  "Mutation.stopImpersonation": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: async (_t, fx, role) => ({ query: "mutation { stopImpersonation { expiresAt userErrors { code } } }", token: IMPERSONATORS.includes(role) ? await fx.impersonationToken(role) : undefined }),
+    expect: (role) => (role !== "anonymous" && !IMPERSONATORS.includes(role) ? "conflict" : undefined),
+  },
   "Mutation.deleteDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("deleteDocument", "DeleteDocumentInput", ""), variables: { input: { id: await fx.clientDocument(t) } } }) },
 };
 
-type Outcome = "ok" | "denied" | "notFound" | `error:${string}`;
+type Outcome = "ok" | "denied" | "notFound" | "conflict" | `error:${string}`;
 
 function outcomeOf(field: string, response: GraphQLResponse): Outcome {
   const error = response.errors?.[0];
@@ -112,6 +149,7 @@ function outcomeOf(field: string, response: GraphQLResponse): Outcome {
   if (value === null && (field === "node" || field === "partner" || field === "client")) return "notFound";
   if (Array.isArray(value) && value.every((v) => v === null)) return "notFound";
   if (value?.userErrors?.some((e: { code: string }) => e.code === "NOT_FOUND")) return "notFound";
+  if (value?.userErrors?.length && value.userErrors.every((e: { code: string }) => e.code === "CONFLICT")) return "conflict";
   if (value?.userErrors?.length) return `error:userErrors:${JSON.stringify(value.userErrors)}`;
   return "ok";
 }
@@ -131,8 +169,15 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
       const r = await t.gql(`mutation ($i: LoginInput!) { ${field}(input: $i) { accessToken refreshToken } }`, { i: { email, password: DEMO_PASSWORD } });
       return r.data![field] as { accessToken: string; refreshToken: string };
     };
+    const impersonationInput = (role: Role) =>
+      role === "platformAdmin" ? { partnerId: gid("Partner", TENANTS.fabrikam.partnerId), reason: "matrix" } : { clientId: clientGid(role === "otherPartner" ? "litware" : "fabrikam"), reason: "matrix" };
     fx = {
       ...isolationFixtures(t.database.prisma),
+      impersonationToken: async (role) => {
+        const r = await t.gql(input("startImpersonation", "StartImpersonationInput", "accessToken"), { input: impersonationInput(role) }, { token: tokens.get(role)! });
+        return r.data!.startImpersonation.accessToken as string;
+      },
+      apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
       seq: () => ++counter,
       freshToken: async (role) => (role === "anonymous" ? null : (await signIn(ACCOUNTS[role])).accessToken),
       refreshToken: async () => (await signIn("tech@contoso-it.test")).refreshToken,
@@ -166,7 +211,8 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
           const token = call.token !== undefined ? call.token : tokens.get(role)!;
           const response = await t.gql(call.query, call.variables, token ? { token } : {});
           const outcome = outcomeOf(field, response);
-          const expected: Outcome = !spec.allowed.includes(role) ? "denied" : !spec.perTenant || REACH[role].includes(tenant) ? "ok" : "notFound";
+          const expected: Outcome =
+            spec.expect?.(role, tenant) ?? (!spec.allowed.includes(role) ? "denied" : !spec.perTenant || REACH[role].includes(tenant) ? "ok" : "notFound");
           const text = JSON.stringify(response);
           const leaked = FORBIDDEN_TEXT[role].filter((marker) => text.includes(marker) && !(call.query + JSON.stringify(call.variables ?? {})).includes(marker));
           const label = `${path} as ${role}${spec.perTenant ? ` on ${tenant}` : ""}`;

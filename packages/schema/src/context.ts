@@ -37,3 +37,14 @@ export async function createRequestContext(options: {
     request: options.request,
   };
 }
+
+/**
+ * Makes the rest of this request act as the holder of `accessToken` (after sign-in,
+ * refresh or an impersonation change), exactly as a request carrying it would.
+ */
+export async function actAs(context: GraphQLContext, accessToken: string): Promise<Principal> {
+  const principal = await principalFromAuthorization(context.database.prisma, context.auth, `Bearer ${accessToken}`);
+  context.principal = principal;
+  context.db = scopedPrisma(context.database.prisma, scopeOf(principal));
+  return principal;
+}

@@ -1,6 +1,8 @@
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { builder } from "./builder.js";
+import { apiKeyScopeMiddleware } from "./api-key-scopes.js";
+import { mutationAuditMiddleware } from "./audit/mutation-audit.js";
 import { connectionArgsMiddleware } from "./connection-args.js";
 import "./objects/index.js";
 import { type RuleTree, allRules, allow, buildPermissions, mergeRules } from "./permissions.js";
@@ -36,10 +38,17 @@ export function rulesForSchema(schema: GraphQLSchema, parts: SchemaParts = {}): 
   return mergeRules(allRules(parts.rules), connectionRules(schema), "connections");
 }
 
-/** The schema the API serves: every field behind its shield rule (default deny) and page sizes checked. */
-export function buildProtectedSchema(parts: SchemaParts = {}): GraphQLSchema {
+/**
+ * The schema the API serves. Outermost first: the shield rules (default deny), an API
+ * key's scope, one audit event per permitted mutation, then page-size checks.
+ * @param options.authorization false only for the benchmark's measure of what authorization costs
+ */
+export function buildProtectedSchema(parts: SchemaParts = {}, options: { authorization?: boolean } = {}): GraphQLSchema {
   const schema = buildUnprotectedSchema();
-  return applyMiddleware(schema, buildPermissions(rulesForSchema(schema, parts)), connectionArgsMiddleware(schema));
+  const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+  const rest = [mutationAuditMiddleware(mutations), connectionArgsMiddleware(schema)];
+  if (options.authorization === false) return applyMiddleware(schema, ...rest);
+  return applyMiddleware(schema, buildPermissions(rulesForSchema(schema, parts)), apiKeyScopeMiddleware(mutations), ...rest);
 }
 
 /** The SDL as checked in to `schema.graphql`. */

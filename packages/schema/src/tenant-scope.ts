@@ -12,13 +12,16 @@ export type TenantScope =
 export function scopeOf(principal: Principal): TenantScope {
   if (principal.kind === "client") return { kind: "client", partnerId: principal.partnerId, clientId: principal.clientId };
   if (principal.kind === "staff") return principal.partnerId ? { kind: "partner", partnerId: principal.partnerId } : { kind: "platform" };
+  if (principal.kind === "apiKey") return { kind: "partner", partnerId: principal.partnerId };
   return { kind: "none" };
 }
 
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document"]);
-const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document"]);
+const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey"]);
+const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent"]);
+// Partner-level settings a client user may never read, whatever the field rules say.
+const PARTNER_ONLY = new Set(["ApiKey"]);
 const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
 
 /** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */
@@ -35,6 +38,7 @@ export function scopeFilter(model: string, scope: TenantScope): Record<string, u
     case "partner":
       return model === "Partner" ? { id: scope.partnerId } : { partnerId: scope.partnerId };
     case "client":
+      if (PARTNER_ONLY.has(model)) throw forbidden();
       if (model === "Partner") return { id: scope.partnerId };
       if (model === "Client") return { id: scope.clientId, partnerId: scope.partnerId };
       if (model === "Document") return { partnerId: scope.partnerId, clientId: scope.clientId, visibility: "CLIENT" };

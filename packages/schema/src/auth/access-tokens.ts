@@ -12,12 +12,22 @@ export type AccessTokenClaims = {
   sessionId: string;
   /** Set on client tokens: the client the user belongs to. */
   clientId?: string;
+  /** Impersonation: the real actors, outermost first, written as RFC 8693's nested `act` claim. */
+  actorChain?: string[];
 };
+
+type ActClaim = { sub: string; act?: ActClaim };
+
+// RFC 8693: the current actor is the outermost `act`; earlier actors nest inside it.
+function actClaim(actors: string[]): ActClaim | undefined {
+  return actors.reduce<ActClaim | undefined>((inner, sub) => (inner ? { sub, act: inner } : { sub }), undefined);
+}
 
 export async function signAccessToken(config: AuthConfig, claims: AccessTokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + config.accessTokenTtlSeconds) * 1000);
-  const token = await new SignJWT({ sid: claims.sessionId, ...(claims.clientId ? { cid: claims.clientId } : {}) })
+  const act = claims.actorChain?.length ? actClaim(claims.actorChain) : undefined;
+  const token = await new SignJWT({ sid: claims.sessionId, ...(claims.clientId ? { cid: claims.clientId } : {}), ...(act ? { act } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)
     .setAudience(claims.audience)

@@ -45,8 +45,13 @@ export async function startSession(options: { prisma: PrismaClient; config: Auth
   return issueTokens(prisma, config, session, identity);
 }
 
+/** Ends a session and every impersonation started from it (at most two levels deep). */
 export async function revokeSession(prisma: PrismaClient, sessionId: string, reason: string): Promise<void> {
-  await prisma.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+  let ids = [sessionId];
+  for (let depth = 0; depth < 3 && ids.length > 0; depth++) {
+    await prisma.authSession.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    ids = (await prisma.authSession.findMany({ where: { parentSessionId: { in: ids }, revokedAt: null }, select: { id: true } })).map((s) => s.id);
+  }
 }
 
 const invalidRefresh = () => apiError("UNAUTHENTICATED", "The refresh token is invalid or expired: sign in again");
@@ -56,7 +61,13 @@ const invalidRefresh = () => apiError("UNAUTHENTICATED", "The refresh token is i
  * session (its family): whoever presented it second may have stolen it.
  * @returns the new tokens and whether the token was a reuse (for the audit trail)
  */
-export async function rotateRefreshToken(options: { prisma: PrismaClient; config: AuthConfig; refreshToken: string }): Promise<SessionTokens> {
+export async function rotateRefreshToken(options: {
+  prisma: PrismaClient;
+  config: AuthConfig;
+  refreshToken: string;
+  /** Told when a spent token comes back, with the session's identity, for the audit trail. */
+  onReuse?: (session: { id: string; staffUserId: string | null; clientUserId: string | null }) => Promise<void>;
+}): Promise<SessionTokens> {
   const { prisma, config } = options;
   const stored = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashOpaqueToken(options.refreshToken) },
@@ -67,6 +78,7 @@ export async function rotateRefreshToken(options: { prisma: PrismaClient; config
   const now = new Date();
   if (stored.usedAt) {
     await revokeSession(prisma, session.id, "refresh token reused");
+    await options.onReuse?.(session);
     throw invalidRefresh();
   }
   if (session.revokedAt || session.expiresAt <= now || stored.expiresAt <= now) throw invalidRefresh();
@@ -80,6 +92,7 @@ export async function rotateRefreshToken(options: { prisma: PrismaClient; config
   const claimed = await prisma.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: now } });
   if (claimed.count !== 1) {
     await revokeSession(prisma, session.id, "refresh token reused");
+    await options.onReuse?.(session);
     throw invalidRefresh();
   }
   await prisma.authSession.update({ where: { id: session.id }, data: { lastUsedAt: now } });

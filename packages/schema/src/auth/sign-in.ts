@@ -11,24 +11,27 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword("mspgraph-no-such-ac
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-type Account = { identity: SessionIdentity; passwordHash: string | null; usable: boolean };
+type Account = { identity: SessionIdentity; partnerId: string | null; passwordHash: string | null; usable: boolean };
 
 async function findAccount(prisma: PrismaClient, kind: "staff" | "client", email: string): Promise<Account | null> {
   if (kind === "staff") {
     const user = await prisma.staffUser.findUnique({ where: { email } });
-    return user && { identity: { subject: "STAFF", userId: user.id }, passwordHash: user.passwordHash, usable: !user.disabledAt };
+    return user && { identity: { subject: "STAFF", userId: user.id }, partnerId: user.partnerId, passwordHash: user.passwordHash, usable: !user.disabledAt };
   }
   const user = await prisma.clientUser.findUnique({ where: { email }, include: { client: { select: { archivedAt: true } } } });
   return (
     user && {
       identity: { subject: "CLIENT", userId: user.id, clientId: user.clientId },
+      partnerId: user.partnerId,
       passwordHash: user.passwordHash,
       usable: !user.disabledAt && !user.client.archivedAt,
     }
   );
 }
 
-export type SignInResult = { ok: true; tokens: SessionTokens; identity: SessionIdentity } | { ok: false };
+export type SignInResult =
+  | { ok: true; tokens: SessionTokens; identity: SessionIdentity }
+  | { ok: false; account?: { id: string; partnerId: string | null; clientId: string | null } };
 
 /**
  * Checks an email and password for one of the two identities (staff or client users),
@@ -56,7 +59,10 @@ export async function signIn(options: {
   if (!account || !matches || !account.usable) {
     await recordFailure(prisma, keys.account, MAX_FAILURES);
     await recordFailure(prisma, keys.ip, MAX_IP_FAILURES);
-    return { ok: false };
+    // For the audit trail only: the caller's answer is the same either way.
+    if (!account) return { ok: false };
+    const clientId = account.identity.subject === "CLIENT" ? account.identity.clientId : null;
+    return { ok: false, account: { id: account.identity.userId, partnerId: account.partnerId, clientId } };
   }
   await clearFailures(prisma, keys.account);
   const tokens = await startSession({ prisma, config: options.config, identity: account.identity, request });

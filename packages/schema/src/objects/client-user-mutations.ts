@@ -3,6 +3,7 @@ import { or } from "graphql-shield";
 import { z } from "zod";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import { normalizeEmail } from "../auth/sign-in.js";
+import { setAuditTarget } from "../audit/mutation-audit.js";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
@@ -121,13 +122,16 @@ builder.mutationFields((t) => ({
     type: ClientUserPayloadRef,
     description: "Deletes the user and ends their sessions",
     args: { input: t.arg({ type: RemoveClientUserInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal }): Promise<ClientUserPayload> => {
+    resolve: async (_root, { input }, context): Promise<ClientUserPayload> => {
+      const { db, principal } = context;
       const id = idOf(String(input.id), "ClientUser");
       if (principal.kind === "client" && principal.userId === id) {
         return { clientUser: null, userErrors: [{ field: "id", message: "you cannot remove yourself", code: "FORBIDDEN" }] };
       }
-      const { count } = await db.clientUser.deleteMany({ where: { id } });
-      if (count === 0) throw notFound("ClientUser");
+      const found = await db.clientUser.findUnique({ where: { id }, select: { partnerId: true, clientId: true } });
+      if (!found) throw notFound("ClientUser");
+      await db.clientUser.deleteMany({ where: { id } });
+      setAuditTarget(context, { type: "ClientUser", id, ...found });
       return { clientUser: null, userErrors: [] };
     },
   }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setAuditTarget } from "../audit/mutation-audit.js";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
@@ -76,9 +77,12 @@ builder.mutationFields((t) => ({
   deleteDocument: t.field({
     type: DocumentPayloadRef,
     args: { input: t.arg({ type: DeleteDocumentInput, required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<DocumentPayload> => {
-      const { count } = await db.document.deleteMany({ where: { id: idOf(String(input.id), "Document") } });
-      if (count === 0) throw notFound("Document");
+    resolve: async (_root, { input }, context): Promise<DocumentPayload> => {
+      const id = idOf(String(input.id), "Document");
+      const found = await context.db.document.findUnique({ where: { id }, select: { partnerId: true, clientId: true } });
+      if (!found) throw notFound("Document");
+      await context.db.document.deleteMany({ where: { id } });
+      setAuditTarget(context, { type: "Document", id, ...found });
       return { document: null, userErrors: [] };
     },
   }),

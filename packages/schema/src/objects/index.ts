@@ -14,3 +14,6 @@ import "./client-mutations.js";
 import "./client-user-mutations.js";
 import "./alert-mutations.js";
 import "./document-mutations.js";
+import "./impersonation-mutations.js";
+import "./api-keys.js";
+import "./audit-events.js";

@@ -1,12 +1,12 @@
-import { principalFromAuthorization } from "../auth/authenticate.js";
 import { builder } from "../builder.js";
 import { revokeSession, rotateRefreshToken } from "../auth/sessions.js";
 import { signIn } from "../auth/sign-in.js";
 import type { SessionTokens } from "../auth/sessions.js";
-import type { GraphQLContext } from "../context.js";
+import { type GraphQLContext, actAs } from "../context.js";
+import { forbidden } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
-import { isAuthenticated } from "../rules/roles.js";
-import { scopeOf, scopedPrisma } from "../tenant-scope.js";
+import { recordAuditEvent } from "../audit/record.js";
+import { isNotImpersonating, isPerson } from "../rules/roles.js";
 import { type TUserError, UserErrorRef } from "./user-error.js";
 import { type ViewerShape, ViewerRef, loadViewer } from "./viewer.js";
 
@@ -43,16 +43,23 @@ const WRONG_CREDENTIALS: TUserError = { field: null, message: "The email or pass
  * payload is answered under the new principal's rules and tenant scope.
  */
 async function viewerOf(tokens: SessionTokens, context: GraphQLContext): Promise<ViewerShape | null> {
-  const principal = await principalFromAuthorization(context.database.prisma, context.auth, `Bearer ${tokens.accessToken}`);
-  context.principal = principal;
-  context.db = scopedPrisma(context.database.prisma, scopeOf(principal));
-  return loadViewer(context, principal);
+  return loadViewer(context, await actAs(context, tokens.accessToken));
 }
 
 async function login(kind: "staff" | "client", input: { email: string; password: string }, context: GraphQLContext): Promise<SessionPayload> {
-  const result = await signIn({ prisma: context.database.prisma, config: context.auth, kind, email: input.email, password: input.password, request: context.request });
-  if (!result.ok) return { tokens: null, viewer: null, userErrors: [WRONG_CREDENTIALS] };
-  return { tokens: result.tokens, viewer: await viewerOf(result.tokens, context), userErrors: [] };
+  const prisma = context.database.prisma;
+  const action = kind === "staff" ? "auth.login" : "auth.client_login";
+  const result = await signIn({ prisma, config: context.auth, kind, email: input.email, password: input.password, request: context.request }).catch(async (error: unknown) => {
+    await recordAuditEvent(prisma, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email }, metadata: { error: "RATE_LIMITED" }, request: context.request });
+    throw error;
+  });
+  if (!result.ok) {
+    await recordAuditEvent(prisma, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, request: context.request });
+    return { tokens: null, viewer: null, userErrors: [WRONG_CREDENTIALS] };
+  }
+  const viewer = await viewerOf(result.tokens, context);
+  await recordAuditEvent(prisma, { action, outcome: "SUCCESS", principal: context.principal, subject: { label: viewer?.email ?? input.email }, request: context.request });
+  return { tokens: result.tokens, viewer, userErrors: [] };
 }
 
 builder.mutationFields((t) => ({
@@ -73,7 +80,26 @@ builder.mutationFields((t) => ({
     description: "Swaps a refresh token for a new access and refresh token. A refresh token used twice ends its session.",
     args: { input: t.arg({ type: RefreshSessionInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const tokens = await rotateRefreshToken({ prisma: context.database.prisma, config: context.auth, refreshToken: input.refreshToken });
+      const prisma = context.database.prisma;
+      const tokens = await rotateRefreshToken({
+        prisma,
+        config: context.auth,
+        refreshToken: input.refreshToken,
+        onReuse: async (session) => {
+          const staff = session.staffUserId ? await prisma.staffUser.findUnique({ where: { id: session.staffUserId } }) : null;
+          const client = session.clientUserId ? await prisma.clientUser.findUnique({ where: { id: session.clientUserId } }) : null;
+          const user = staff ?? client;
+          await recordAuditEvent(prisma, {
+            action: "auth.refresh_token_reused",
+            outcome: "FAILURE",
+            principal: context.principal,
+            subject: { label: user?.email ?? "unknown", id: user?.id ?? null, partnerId: user?.partnerId ?? null, clientId: client?.clientId ?? null },
+            target: { type: "AuthSession", id: session.id, partnerId: user?.partnerId ?? null, clientId: client?.clientId ?? null },
+            metadata: { sessionRevoked: true },
+            request: context.request,
+          });
+        },
+      });
       return { tokens, viewer: await viewerOf(tokens, context), userErrors: [] };
     },
   }),
@@ -81,20 +107,23 @@ builder.mutationFields((t) => ({
     type: LogoutPayloadRef,
     description: "Ends the current session (and, with allSessions, every session of the user)",
     args: { input: t.arg({ type: LogoutInput, required: false }) },
-    resolve: async (_root, { input }, { principal, database }) => {
-      if (principal.kind === "anonymous") return { ok: false };
+    resolve: async (_root, { input }, { principal, database, request }) => {
+      if (principal.kind !== "staff" && principal.kind !== "client") return { ok: false };
+      if (input?.allSessions && principal.impersonation) throw forbidden();
       await revokeSession(database.prisma, principal.sessionId, "logout");
       if (input?.allSessions) {
         const owner = principal.kind === "staff" ? { staffUserId: principal.userId } : { clientUserId: principal.userId };
-        await database.prisma.authSession.updateMany({ where: { ...owner, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "logout everywhere" } });
+        const sessions = await database.prisma.authSession.findMany({ where: { ...owner, revokedAt: null }, select: { id: true } });
+        for (const session of sessions) await revokeSession(database.prisma, session.id, "logout everywhere");
       }
+      await recordAuditEvent(database.prisma, { action: "auth.logout", outcome: "SUCCESS", principal, metadata: { allSessions: Boolean(input?.allSessions) }, request });
       return { ok: true };
     },
   }),
 }));
 
 addRules({
-  Mutation: { login: allow, clientLogin: allow, refreshSession: allow, logout: isAuthenticated },
+  Mutation: { login: allow, clientLogin: allow, refreshSession: allow, logout: isPerson },
   SessionPayload: { "*": allow },
   LogoutPayload: { "*": allow },
 });

@@ -1,0 +1,91 @@
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import type { IMiddlewareFieldMap } from "graphql-middleware";
+import type { GraphQLContext } from "../context.js";
+import { type AuditTarget, recordAuditEvent } from "./record.js";
+
+// Mutations that write their own, more specific events (sign-in, sessions, impersonation).
+const SELF_AUDITED = new Set(["login", "clientLogin", "refreshSession", "logout", "acceptClientInvitation", "startImpersonation", "stopImpersonation"]);
+
+const targets = new WeakMap<object, AuditTarget>();
+
+/** Names what a mutation acted on, for its audit event (called by the resolver). */
+export function setAuditTarget(context: GraphQLContext, target: AuditTarget): void {
+  targets.set(context, target);
+}
+
+const TENANT_MODELS: Record<string, "client" | "clientUser" | "alert" | "document" | "apiKey" | "site" | "agent"> = {
+  Client: "client",
+  ClientUser: "clientUser",
+  Alert: "alert",
+  Document: "document",
+  ApiKey: "apiKey",
+  Site: "site",
+  Agent: "agent",
+};
+
+/**
+ * What the mutation acted on when its resolver did not say: the object in its payload, or
+ * the global id in `input.id`; its partner and client are read from the row.
+ */
+async function inferTarget(context: GraphQLContext, args: Record<string, unknown>, result: unknown): Promise<AuditTarget | undefined> {
+  let type: string | undefined;
+  let id: string | undefined;
+  for (const [key, value] of Object.entries((result ?? {}) as Record<string, unknown>)) {
+    if (key !== "userErrors" && value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string") {
+      type = key.charAt(0).toUpperCase() + key.slice(1);
+      id = (value as { id: string }).id;
+      break;
+    }
+  }
+  const inputId = (args.input as { id?: unknown } | undefined)?.id;
+  if (!id && typeof inputId === "string") {
+    try {
+      ({ typename: type, id } = decodeGlobalID(inputId));
+    } catch {
+      return undefined;
+    }
+  }
+  if (!type || !id) return undefined;
+  const model = TENANT_MODELS[type];
+  if (!model) return { type, id };
+  const delegate = context.database.prisma[model] as unknown as { findUnique(args: object): Promise<Record<string, string> | null> };
+  const row = await delegate.findUnique({ where: { id }, select: { partnerId: true, ...(model === "client" || model === "apiKey" ? {} : { clientId: true }) } }).catch(() => null);
+  return { type, id, partnerId: row?.partnerId ?? null, clientId: model === "client" ? (row ? id : null) : (row?.clientId ?? null) };
+}
+
+type Resolve = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: unknown) => unknown;
+
+/**
+ * Writes exactly one audit event for every mutation call (except the self-audited ones):
+ * SUCCESS, or FAILURE with the user errors' or the thrown error's code.
+ */
+export function mutationAuditMiddleware(mutationFields: string[]): IMiddlewareFieldMap {
+  const fields: Record<string, unknown> = {};
+  for (const name of mutationFields) {
+    if (SELF_AUDITED.has(name)) continue;
+    fields[name] = async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: unknown) => {
+      let result: unknown;
+      let failure: string | null = null;
+      try {
+        result = await resolve(parent, args, context, info);
+        const userErrors = (result as { userErrors?: Array<{ code: string }> } | null)?.userErrors ?? [];
+        if (userErrors.length > 0) failure = userErrors.map((e) => e.code).join(",");
+        return result;
+      } catch (error) {
+        failure = String((error as { extensions?: { code?: string } }).extensions?.code ?? "INTERNAL");
+        throw error;
+      } finally {
+        await recordAuditEvent(context.database.prisma, {
+          action: `mutation.${name}`,
+          outcome: failure ? "FAILURE" : "SUCCESS",
+          principal: context.principal,
+          target: targets.get(context) ?? (await inferTarget(context, args, result)),
+          metadata: { input: args.input ?? null, ...(failure ? { error: failure } : {}) },
+          request: context.request,
+        });
+        targets.delete(context);
+      }
+    };
+  }
+  return { Mutation: fields as IMiddlewareFieldMap[string] };
+}

@@ -1,0 +1,76 @@
+import type { PrismaClient } from "@mspgraph/db";
+import type { RequestInfo } from "../context.js";
+import { type Principal, actorIdOf } from "../principal.js";
+import { GENESIS_HASH, type HashedFields, eventHash } from "./hash-chain.js";
+import { redactSecrets } from "./redact.js";
+
+export type AuditTarget = { type: string; id: string; partnerId?: string | null; clientId?: string | null };
+
+export type AuditEventInput = {
+  action: string;
+  outcome: "SUCCESS" | "FAILURE";
+  principal: Principal;
+  /** For events before anyone is signed in (a failed sign-in): who it was about. */
+  subject?: { label: string; id?: string | null; partnerId?: string | null; clientId?: string | null };
+  target?: AuditTarget;
+  metadata?: Record<string, unknown>;
+  request?: RequestInfo;
+};
+
+function actorOf(principal: Principal, subject: AuditEventInput["subject"]) {
+  switch (principal.kind) {
+    case "anonymous":
+      return { actorType: "ANONYMOUS", actorId: subject?.id ?? null, actorLabel: subject?.label ?? null };
+    case "apiKey":
+      return { actorType: "API_KEY", actorId: principal.keyId, actorLabel: principal.label };
+    default:
+      // An impersonating actor is always staff, whatever they act as.
+      return { actorType: principal.kind === "staff" || principal.impersonation ? "STAFF" : "CLIENT", actorId: actorIdOf(principal), actorLabel: subject?.label ?? null };
+  }
+}
+
+function tenantOf(input: AuditEventInput): { partnerId: string | null; clientId: string | null } {
+  const { principal, target, subject } = input;
+  const partnerId = target?.partnerId ?? subject?.partnerId ?? (principal.kind === "anonymous" ? null : principal.partnerId) ?? null;
+  const clientId = target?.clientId ?? subject?.clientId ?? (principal.kind === "client" ? principal.clientId : null);
+  return { partnerId, clientId };
+}
+
+/**
+ * Appends one event to its partner's hash chain (or the platform chain).
+ * @remarks The chain head row is locked for the append, so concurrent writers, in this
+ * process or another API instance, queue rather than fork the chain. Uses the unscoped
+ * client: the trail records every tenant's acts.
+ */
+export async function recordAuditEvent(prisma: PrismaClient, input: AuditEventInput): Promise<void> {
+  const { partnerId, clientId } = tenantOf(input);
+  const chain = partnerId ?? "platform";
+  const principal = input.principal;
+  const impersonation = principal.kind === "staff" || principal.kind === "client" ? (principal.impersonation?.chain ?? null) : null;
+  const at = new Date();
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "AuditChainHead" (chain, "lastSeq", "lastHash") VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT (chain) DO NOTHING`;
+    const [head] = await tx.$queryRaw<Array<{ lastSeq: number; lastHash: string }>>`SELECT "lastSeq", "lastHash" FROM "AuditChainHead" WHERE chain = ${chain} FOR UPDATE`;
+    const fields: HashedFields = {
+      chain,
+      seq: head!.lastSeq + 1,
+      at,
+      action: input.action,
+      outcome: input.outcome,
+      ...actorOf(principal, input.subject),
+      impersonation,
+      partnerId,
+      clientId,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      ip: input.request?.ip ?? null,
+      userAgent: input.request?.userAgent.slice(0, 500) ?? null,
+      metadata: redactSecrets(input.metadata ?? {}),
+    };
+    const hash = eventHash(head!.lastHash, fields);
+    await tx.auditEvent.create({
+      data: { ...fields, impersonation: fields.impersonation ?? undefined, metadata: fields.metadata as object, prevHash: head!.lastHash, hash },
+    });
+    await tx.auditChainHead.update({ where: { chain }, data: { lastSeq: fields.seq, lastHash: hash } });
+  });
+}
