@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@mspgraph/db";
 import type { Principal } from "../principal.js";
 import { hashOpaqueToken, newOpaqueToken } from "./opaque-tokens.js";
@@ -11,9 +12,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** A new key: `mspk_<prefix>_<secret>`. The prefix identifies it in lists; only a hash is stored. */
 export function newApiKey(): { key: string; prefix: string; keyHash: string } {
-  const secret = newOpaqueToken(API_KEY_PREFIX).slice(API_KEY_PREFIX.length + 1);
-  const prefix = secret.slice(0, 8);
-  const key = `${API_KEY_PREFIX}_${prefix}_${secret.slice(8)}`;
+  const prefix = randomBytes(4).toString("hex");
+  const key = `${API_KEY_PREFIX}_${prefix}_${newOpaqueToken("s").slice(2)}`;
   return { key, prefix, keyHash: hashOpaqueToken(key) };
 }
 

@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, { db, principal }): Promise<ClientPayload> => {
       const parsed = ZCreateClientInput.safeParse(input);
       if (!parsed.success) return { client: null, userErrors: zodUserErrors(parsed.error) };
-      const partnerId = input.partnerId ? idOf(String(input.partnerId), "Partner", "partnerId") : principal.kind === "staff" ? principal.partnerId : null;
+      const partnerId = input.partnerId ? idOf(String(input.partnerId), "Partner", "partnerId") : principal.kind === "staff" || principal.kind === "apiKey" ? principal.partnerId : null;
       if (!partnerId) return { client: null, userErrors: [{ field: "partnerId", message: "platform admins must name the partner", code: "BAD_USER_INPUT" }] };
       if (!(await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) throw notFound("Partner");
       const { logoUrl: logo, primaryColor, accentColor, ...rest } = parsed.data;
