@@ -18,6 +18,8 @@ export type Database = {
   kind: DatabaseConfig["kind"];
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Connections open, idle and waited for (PGlite has exactly one). */
+  poolStats(): { total: number; idle: number; waiting: number };
   /** Runs `work` on one connection, for session state such as advisory locks. */
   session<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export function databaseFromPGlite(pglite: PGlite, options: OpenDatabaseOptions 
     sql,
     // PGlite has exactly one connection.
     session: (work) => work(sql),
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
@@ -82,6 +85,7 @@ export function databaseFromUrl(url: string, options: OpenDatabaseOptions & { ma
     kind: "postgres",
     prisma,
     sql: sqlRunnerFor(pool),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     session: async (work) => {
       const client = await pool.connect();
       try {

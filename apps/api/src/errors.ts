@@ -13,6 +13,13 @@ const CLIENT_CODES = new Set([
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
+  // Query limits (graphql-armor and the request size).
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_TOKENS",
+  "TOO_MANY_DIRECTIVES",
+  "QUERY_TOO_COMPLEX",
+  "PAYLOAD_TOO_LARGE",
 ]);
 
 function codeOf(error: GraphQLError): unknown {

@@ -50,6 +50,8 @@ type Fixtures = ReturnType<typeof isolationFixtures> & {
   refreshToken(): Promise<string>;
   impersonationToken(role: Role): Promise<string | null>;
   apiKey(tenant: Tenant): Promise<string>;
+  /** Raises an alert change on both tenants, the other side's first. */
+  alertChanges(): Promise<void>;
   seq(): number;
 };
 const IMPERSONATORS: Role[] = ["platformAdmin", "owner", "otherPartner"];
@@ -66,6 +68,8 @@ const clientGid = (tenant: Tenant) => gid("Client", TENANTS[tenant].clientId);
 
 // One entry for every root field of the composed schema; a field without one fails the test.
 const SPECS: Record<string, Spec> = {
+  "Subscription.alertChanged": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { alertChanged { change alert { message client { name } } } }" }) },
+  "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
   "Query.viewer": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ viewer { name email partner { name } client { name } } }" }) },
   "Query.partners": { allowed: ["platformAdmin"], perTenant: false, build: () => ({ query: "{ partners(first: 50) { edges { node { name } } } }" }) },
@@ -177,6 +181,12 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
         const r = await t.gql(input("startImpersonation", "StartImpersonationInput", "accessToken"), { input: impersonationInput(role) }, { token: tokens.get(role)! });
         return r.data!.startImpersonation.accessToken as string;
       },
+      alertChanges: async () => {
+        for (const tenant of ["litware", "fabrikam"] as Tenant[]) {
+          const id = await isolationFixtures(t.database.prisma).activeAlert(tenant);
+          await t.gql(input("acknowledgeAlert", "AlertActionInput", "alert { status }"), { input: { id } }, { token: tokens.get("platformAdmin")! });
+        }
+      },
       apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
       seq: () => ++counter,
       freshToken: async (role) => (role === "anonymous" ? null : (await signIn(ACCOUNTS[role])).accessToken),
@@ -195,10 +205,25 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
     const rootFields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription.${f}`),
     ];
     expect(rootFields.filter((f) => !SPECS[f]).sort()).toEqual([]);
     expect(Object.keys(SPECS).filter((f) => !rootFields.includes(f))).toEqual([]);
   });
+
+  // A subscription's first message after alerts change on both tenants: an error, or the first event in reach.
+  async function firstEvent(call: Call, token: string | null): Promise<GraphQLResponse> {
+    const subscription = await t.subscribe(call.query, call.variables, token ? { token } : {});
+    const early = await subscription.next(100);
+    if (early !== "timeout") {
+      subscription.close();
+      return early === "complete" ? {} : early;
+    }
+    await fx.alertChanges();
+    const message = await subscription.next(2000);
+    subscription.close();
+    return typeof message === "string" ? { errors: [{ message, extensions: { code: message } }] } : message;
+  }
 
   it("allows and denies exactly as expected, with 0 leaks", async () => {
     const rows: string[] = [];
@@ -209,7 +234,7 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
         for (const tenant of spec.perTenant ? (["fabrikam", "litware"] as Tenant[]) : (["fabrikam"] as Tenant[])) {
           const call = await spec.build(tenant, fx, role);
           const token = call.token !== undefined ? call.token : tokens.get(role)!;
-          const response = await t.gql(call.query, call.variables, token ? { token } : {});
+          const response = path.startsWith("Subscription.") ? await firstEvent(call, token) : await t.gql(call.query, call.variables, token ? { token } : {});
           const outcome = outcomeOf(field, response);
           const expected: Outcome =
             spec.expect?.(role, tenant) ?? (!spec.allowed.includes(role) ? "denied" : !spec.perTenant || REACH[role].includes(tenant) ? "ok" : "notFound");

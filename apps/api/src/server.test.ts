@@ -50,7 +50,7 @@ describe.skipIf(testDatabaseKind() !== "pglite")("embedded first start", () => {
       body: JSON.stringify({ query: "{ health { status } }" }),
     }).then((r) => r.json());
     await stopServer(second);
-    expect(health).toEqual({ data: { health: { status: "OK" } } });
+    expect(health.data).toEqual({ health: { status: "OK" } });
     expect(second.output()).not.toContain("seeded demo data");
     expect(second.output()).not.toContain("applied migrations");
   });

@@ -1,11 +1,15 @@
 import type { Database, PrismaClient } from "@mspgraph/db";
 import type { AuthConfig } from "./auth/auth-config.js";
+import type { EventBus } from "./events.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
 
 /** Facts about the HTTP request a resolver may need (audit, throttling). */
 export type RequestInfo = { ip: string; userAgent: string };
+
+/** The caller's query budget after this request's cost was spent (GitHub's `rateLimit`). */
+export type RateLimitState = { cost: number; limit: number; remaining: number; resetAt: Date };
 
 /** The per-request context every resolver and shield rule receives. */
 export type GraphQLContext = {
@@ -17,6 +21,10 @@ export type GraphQLContext = {
   database: Database;
   auth: AuthConfig;
   request: RequestInfo;
+  /** Live updates for subscriptions. */
+  events: EventBus;
+  /** Set by the API's budget check before execution. */
+  rateLimit?: RateLimitState;
 };
 
 /** Builds a request's context: who is calling (from the bearer token) and their scoped data access. */
@@ -26,6 +34,7 @@ export async function createRequestContext(options: {
   authorization: string | null;
   request: RequestInfo;
   requestId: string;
+  events: EventBus;
 }): Promise<GraphQLContext> {
   const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
   return {
@@ -35,6 +44,7 @@ export async function createRequestContext(options: {
     database: options.database,
     auth: options.auth,
     request: options.request,
+    events: options.events,
   };
 }
 

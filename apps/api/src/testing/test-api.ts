@@ -11,6 +11,8 @@ export type GraphQLResponse<Data = Record<string, any>> = {
   extensions?: Record<string, unknown>;
 };
 
+export type Subscription = { next(timeoutMs?: number): Promise<GraphQLResponse | "timeout" | "complete">; close(): void };
+
 export type TestApi = {
   api: Api;
   database: TestDatabase;
@@ -19,6 +21,11 @@ export type TestApi = {
   logs: string[];
   /** Runs one GraphQL operation, optionally as the holder of `token`. */
   gql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<Data> & { status: number }>;
+  /**
+   * Opens a subscription over server-sent events; `next()` waits for the next message
+   * (a GraphQL result), `close()` ends it.
+   */
+  subscribe(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<Subscription>;
   /** Signs a demo account in (staff or client flow chosen by the account) and returns its access token. */
   tokenFor(email: string): Promise<string>;
   close(): Promise<void>;
@@ -60,5 +67,39 @@ export async function createTestApi(options: { seed?: boolean; database?: OpenDa
     return token;
   };
 
-  return { api, database, auth, logs, gql, tokenFor, close: () => database.close() };
+  const subscribe: TestApi["subscribe"] = async (query, variables, requestOptions = {}) => {
+    const controller = new AbortController();
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }), signal: controller.signal }));
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    // Reading starts the server's side of the stream (yoga runs subscribe when pulled).
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = reader.read();
+    const next = async (timeoutMs = 2000): Promise<GraphQLResponse | "timeout" | "complete"> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (/^event: complete/m.test(message)) return "complete";
+          const data = message.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("\n");
+          if (data) return JSON.parse(data) as GraphQLResponse;
+          continue;
+        }
+        pending ??= reader.read();
+        const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), Math.max(0, deadline - Date.now())));
+        const chunk = await Promise.race([pending, timer]);
+        if (chunk === "timeout") return "timeout";
+        pending = null;
+        if (chunk.done) return "complete";
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    };
+    return { next, close: () => controller.abort() };
+  };
+
+  return { api, database, auth, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }

@@ -26,12 +26,13 @@ builder.mutationFields((t) => ({
     type: AlertPayloadRef,
     description: "Marks an ACTIVE alert as seen and being worked on",
     args: { input: t.arg({ type: AlertActionInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal }): Promise<AlertPayload> => {
+    resolve: async (_root, { input }, { db, principal, events }): Promise<AlertPayload> => {
       const id = idOf(String(input.id), "Alert");
-      const alert = await db.alert.findUnique({ where: { id }, select: { status: true } });
+      const alert = await db.alert.findUnique({ where: { id }, select: { status: true, partnerId: true, clientId: true } });
       if (!alert) throw notFound("Alert");
       if (alert.status !== "ACTIVE") return { alert: { id }, userErrors: [{ field: "id", message: `the alert is ${alert.status.toLowerCase()}, not active`, code: "CONFLICT" }] };
       await db.alert.update({ where: { id }, data: { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: principal.kind === "staff" ? principal.userId : null } });
+      events.publish("alertChanged", { change: "UPDATED", alertId: id, partnerId: alert.partnerId, clientId: alert.clientId });
       return { alert: { id }, userErrors: [] };
     },
   }),
@@ -39,12 +40,13 @@ builder.mutationFields((t) => ({
     type: AlertPayloadRef,
     description: "Closes an ACTIVE or ACKNOWLEDGED alert",
     args: { input: t.arg({ type: AlertActionInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal }): Promise<AlertPayload> => {
+    resolve: async (_root, { input }, { db, principal, events }): Promise<AlertPayload> => {
       const id = idOf(String(input.id), "Alert");
-      const alert = await db.alert.findUnique({ where: { id }, select: { status: true } });
+      const alert = await db.alert.findUnique({ where: { id }, select: { status: true, partnerId: true, clientId: true } });
       if (!alert) throw notFound("Alert");
       if (alert.status === "RESOLVED") return { alert: { id }, userErrors: [{ field: "id", message: "the alert is already resolved", code: "CONFLICT" }] };
       await db.alert.update({ where: { id }, data: { status: "RESOLVED", resolvedAt: new Date(), resolvedById: principal.kind === "staff" ? principal.userId : null } });
+      events.publish("alertChanged", { change: "UPDATED", alertId: id, partnerId: alert.partnerId, clientId: alert.clientId });
       return { alert: { id }, userErrors: [] };
     },
   }),

@@ -17,3 +17,5 @@ import "./document-mutations.js";
 import "./impersonation-mutations.js";
 import "./api-keys.js";
 import "./audit-events.js";
+import "./rate-limit.js";
+import "./alert-subscription.js";

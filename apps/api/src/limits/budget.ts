@@ -1,0 +1,34 @@
+import type { Database } from "@mspgraph/db";
+import type { GraphQLContext, Principal, RateLimitState } from "@mspgraph/schema";
+
+
+export const HOURLY_BUDGET = 5000;
+
+/** Whose budget a request spends: a person's (the real actor's when impersonating), a key's, or an address's. */
+export function budgetKey(principal: Principal, ip: string): string {
+  if (principal.kind === "apiKey") return `key:${principal.keyId}`;
+  if (principal.kind === "anonymous") return `ip:${ip}`;
+  return `user:${principal.impersonation?.actorId ?? principal.userId}`;
+}
+
+type Row = { used: number; windowStartsAt: Date };
+
+/**
+ * Spends `cost` points of the key's hourly budget in one statement; nothing is spent when
+ * the cost does not fit. The hour starts at the first request and resets an hour later.
+ */
+export async function spendBudget(database: Database, key: string, cost: number, limit = HOURLY_BUDGET): Promise<{ allowed: boolean; state: RateLimitState }> {
+  const [spent] = await database.prisma.$queryRaw<Row[]>`
+    INSERT INTO "RateLimitBucket" (key, "windowStartsAt", used) VALUES (${key}, now(), ${cost})
+    ON CONFLICT (key) DO UPDATE SET
+      "windowStartsAt" = CASE WHEN "RateLimitBucket"."windowStartsAt" <= now() - interval '1 hour' THEN now() ELSE "RateLimitBucket"."windowStartsAt" END,
+      used = CASE WHEN "RateLimitBucket"."windowStartsAt" <= now() - interval '1 hour' THEN 0 ELSE "RateLimitBucket".used END + EXCLUDED.used
+    WHERE (CASE WHEN "RateLimitBucket"."windowStartsAt" <= now() - interval '1 hour' THEN 0 ELSE "RateLimitBucket".used END) + EXCLUDED.used <= ${limit}
+    RETURNING used, "windowStartsAt"`;
+  const row = spent ?? (await database.prisma.$queryRaw<Row[]>`SELECT used, "windowStartsAt" FROM "RateLimitBucket" WHERE key = ${key}`)[0];
+  const used = row?.used ?? 0;
+  const resetAt = new Date((row?.windowStartsAt ?? new Date()).getTime() + 60 * 60 * 1000);
+  return { allowed: Boolean(spent), state: { cost, limit, remaining: Math.max(0, limit - used), resetAt } };
+}
+
+export type { GraphQLContext };

@@ -1,0 +1,32 @@
+import { EventEmitter, on } from "node:events";
+
+export type AlertChange = { change: "RAISED" | "UPDATED"; alertId: string; partnerId: string; clientId: string };
+
+type EventMap = { alertChanged: AlertChange };
+
+/**
+ * In-process publish/subscribe for live updates (subscriptions over server-sent events).
+ * @remarks One API instance's events only; running several instances needs a shared
+ * broker (PostgreSQL LISTEN/NOTIFY or Redis) behind this same interface.
+ */
+export class EventBus {
+  private readonly emitter = new EventEmitter({ captureRejections: true });
+
+  constructor() {
+    // One listener per open subscription; many subscribers are expected.
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<K extends keyof EventMap>(name: K, event: EventMap[K]): void {
+    this.emitter.emit(name, event);
+  }
+
+  /** Events from now on until the consumer stops iterating (or `signal` aborts). */
+  async *subscribe<K extends keyof EventMap>(name: K, signal?: AbortSignal): AsyncGenerator<EventMap[K]> {
+    try {
+      for await (const [event] of on(this.emitter, name, { signal })) yield event as EventMap[K];
+    } catch (error) {
+      if ((error as Error).name !== "AbortError") throw error;
+    }
+  }
+}
