@@ -134,3 +134,17 @@ describe("alerts and documents", () => {
     expect(portal.every((e: { node: { visibility: string } }) => e.node.visibility === "CLIENT")).toBe(true);
   });
 });
+
+describe("totalCount on nested lists", () => {
+  it("counts all children, also beyond the page, per parent", async () => {
+    const query = "{ clients(first: 10) { edges { node { name agents(first: 2) { totalCount edges { node { hostname } } } alerts(first: 1, status: ACTIVE) { totalCount } sites(first: 10) { totalCount } } } } }";
+    const result = await t.gql(query, {}, { token: owner });
+    const byName = Object.fromEntries(result.data!.clients.edges.map((e: { node: { name: string } }) => [e.node.name, e.node]));
+    expect(byName["Fabrikam Dental"].agents.totalCount).toBe(5);
+    expect(byName["Fabrikam Dental"].agents.edges).toHaveLength(2);
+    expect(byName["Tailspin Veterinary"].agents.totalCount).toBe(3);
+    expect(byName["Fabrikam Dental"].sites.totalCount).toBe(2);
+    const active = await t.database.prisma.alert.count({ where: { clientId: seedId("client", "fabrikam"), status: "ACTIVE" } });
+    expect(byName["Fabrikam Dental"].alerts.totalCount).toBe(active);
+  });
+});

@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 import { AgentStatusEnum } from "./enums.js";
+import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
 
 export const AgentRef = builder.prismaNode("Agent", {
@@ -16,7 +17,7 @@ export const AgentRef = builder.prismaNode("Agent", {
     lastSeenAt: t.expose("lastSeenAt", { type: "DateTime", nullable: true }),
     site: t.relation("site"),
     client: t.relation("client"),
-    alerts: t.relatedConnection("alerts", { cursor: "id", totalCount: true, query: { orderBy: [{ createdAt: "desc" }, { id: "asc" }] } }),
+    alerts: t.relatedConnection("alerts", { cursor: "id", query: { orderBy: [{ createdAt: "desc" }, { id: "asc" }] } }, countedConnection("alert", "agentId")),
   }),
 });
 

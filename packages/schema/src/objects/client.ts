@@ -4,7 +4,15 @@ import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated, isClientAdmin, isStaff } from "../rules/roles.js";
 import { AgentStatusEnum, AlertSeverityEnum, AlertStatusEnum } from "./enums.js";
+import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
+
+// The same filters serve the page query and its batched totalCount.
+const agentFilter = ({ status }: { status?: unknown }) => (status ? { status: status as "ONLINE" | "OFFLINE" } : {});
+const alertFilter = ({ status, severity }: { status?: unknown; severity?: unknown }) => ({
+  ...(status ? { status: status as "ACTIVE" | "ACKNOWLEDGED" | "RESOLVED" } : {}),
+  ...(severity ? { severity: severity as "INFO" | "WARNING" | "CRITICAL" } : {}),
+});
 
 type Branding = { logoUrl: string | null; primaryColor: string; accentColor: string };
 
@@ -34,27 +42,30 @@ export const ClientRef = builder.prismaNode("Client", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     partner: t.relation("partner"),
-    sites: t.relatedConnection("sites", { cursor: "id", totalCount: true, query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }),
-    agents: t.relatedConnection("agents", {
-      cursor: "id",
-      totalCount: true,
-      args: { status: t.arg({ type: AgentStatusEnum, required: false }) },
-      query: ({ status }) => ({ where: status ? { status } : {}, orderBy: [{ hostname: "asc" }, { id: "asc" }] }),
-    }),
-    alerts: t.relatedConnection("alerts", {
-      cursor: "id",
-      totalCount: true,
-      args: {
-        status: t.arg({ type: AlertStatusEnum, required: false }),
-        severity: t.arg({ type: AlertSeverityEnum, required: false }),
+    sites: t.relatedConnection("sites", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("site", "clientId")),
+    agents: t.relatedConnection(
+      "agents",
+      {
+        cursor: "id",
+        args: { status: t.arg({ type: AgentStatusEnum, required: false }) },
+        query: ({ status }) => ({ where: agentFilter({ status }), orderBy: [{ hostname: "asc" }, { id: "asc" }] }),
       },
-      query: ({ status, severity }) => ({
-        where: { ...(status ? { status } : {}), ...(severity ? { severity } : {}) },
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      }),
-    }),
-    documents: t.relatedConnection("documents", { cursor: "id", totalCount: true, query: { orderBy: [{ title: "asc" }, { id: "asc" }] } }),
-    users: t.relatedConnection("users", { cursor: "id", totalCount: true, query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }),
+      countedConnection("agent", "clientId", agentFilter),
+    ),
+    alerts: t.relatedConnection(
+      "alerts",
+      {
+        cursor: "id",
+        args: {
+          status: t.arg({ type: AlertStatusEnum, required: false }),
+          severity: t.arg({ type: AlertSeverityEnum, required: false }),
+        },
+        query: ({ status, severity }) => ({ where: alertFilter({ status, severity }), orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+      },
+      countedConnection("alert", "clientId", alertFilter),
+    ),
+    documents: t.relatedConnection("documents", { cursor: "id", query: { orderBy: [{ title: "asc" }, { id: "asc" }] } }, countedConnection("document", "clientId")),
+    users: t.relatedConnection("users", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("clientUser", "clientId")),
   }),
 });
 

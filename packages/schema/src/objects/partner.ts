@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
 
 export const PartnerRef = builder.prismaNode("Partner", {
@@ -13,12 +14,12 @@ export const PartnerRef = builder.prismaNode("Partner", {
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    clients: t.relatedConnection("clients", {
-      cursor: "id",
-      totalCount: true,
-      query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] },
-    }),
-    staffUsers: t.relatedConnection("staffUsers", { cursor: "id", totalCount: true, query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }),
+    clients: t.relatedConnection(
+      "clients",
+      { cursor: "id", query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      countedConnection("client", "partnerId", () => ({ archivedAt: null })),
+    ),
+    staffUsers: t.relatedConnection("staffUsers", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("staffUser", "partnerId")),
   }),
 });
 

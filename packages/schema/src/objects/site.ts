@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { countedConnection } from "../loaders/relation-counts.js";
 import { nodeLookup } from "./global-id.js";
 import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
@@ -11,7 +12,7 @@ export const SiteRef = builder.prismaNode("Site", {
     name: t.exposeString("name"),
     address: t.exposeString("address", { nullable: true }),
     client: t.relation("client"),
-    agents: t.relatedConnection("agents", { cursor: "id", totalCount: true, query: { orderBy: [{ hostname: "asc" }, { id: "asc" }] } }),
+    agents: t.relatedConnection("agents", { cursor: "id", query: { orderBy: [{ hostname: "asc" }, { id: "asc" }] } }, countedConnection("agent", "siteId")),
   }),
 });
 
