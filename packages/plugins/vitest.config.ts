@@ -1,0 +1,4 @@
+import { defineConfig } from "vitest/config";
+import { databaseTestProjects } from "../../prisma/src/testing/vitest-projects.js";
+
+export default defineConfig({ test: { projects: databaseTestProjects() } });
