@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { databaseFromUrl } from "@mspgraph/db";
-import { authConfig, buildProtectedSchema } from "@mspgraph/schema";
+import { authConfig } from "@mspgraph/schema";
+import { composeSchema } from "../src/composed-schema.js";
 import { createLogger } from "../src/logger.js";
 import { createApi } from "../src/yoga.js";
 import { startBareDashboard } from "./bare-dashboard.js";
@@ -22,7 +23,7 @@ if (mode === "bare") {
     production: true,
     // The bench measures speed, not the budget.
     hourlyBudget: 1_000_000_000,
-    ...(mode === "api-no-authz" ? { schema: buildProtectedSchema({}, { authorization: false }) } : {}),
+    ...(mode === "api-no-authz" ? { schema: composeSchema({ authorization: false }) } : {}),
   });
   createServer(api.handleNode).listen(port, "127.0.0.1");
 }

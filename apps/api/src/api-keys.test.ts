@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApi, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const CREATE = "mutation ($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id prefix scopes lastUsedAt } userErrors { field code } } }";
-const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 describe("API keys", () => {
   let t: TestApi;

@@ -1,9 +1,8 @@
 import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
-import { type TestApi, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
-const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 const fabrikam = gid("Client", seedId("client", "fabrikam"));
 const northwindId = seedId("partner", "northwind-msp");
 

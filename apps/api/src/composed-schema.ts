@@ -1,12 +1,17 @@
-import { type GraphQLSchema } from "graphql";
-import { buildProtectedSchema, buildUnprotectedSchema, printSdl } from "@mspgraph/schema";
+import { builtInPlugins, createPluginRegistry } from "@mspgraph/plugins";
+import { buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins } from "@mspgraph/schema";
+import type { GraphQLSchema } from "graphql";
 
-/** The schema the API serves: the core's types with every field behind its shield rule. */
-export function composeSchema(): GraphQLSchema {
-  return buildProtectedSchema();
+/** The plugins this API composes (validated at startup: a bad one stops it with its name). */
+export const pluginRegistry = createPluginRegistry(builtInPlugins);
+
+/** The schema the API serves: the core and every plugin, each field behind its shield rule. */
+export function composeSchema(options: { authorization?: boolean } = {}): GraphQLSchema {
+  return buildProtectedSchema(registerPlugins(pluginRegistry.plugins), options);
 }
 
 /** The composed SDL, as checked in to the repository's schema.graphql. */
 export function composedSdl(): string {
+  registerPlugins(pluginRegistry.plugins);
   return printSdl(buildUnprotectedSchema());
 }

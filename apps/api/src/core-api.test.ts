@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
-import { type TestApi, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 let t: TestApi;
 let owner: string;
@@ -12,7 +12,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const fabrikam = gid("Client", seedId("client", "fabrikam"));
-const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 describe("connections", () => {
   it.each([0, 101, -1])("refuse first: %i with BAD_USER_INPUT instead of clamping", async (first) => {

@@ -2,7 +2,7 @@ import { seedId } from "@mspgraph/db";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
-import { type TestApi, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const START = `mutation ($input: StartImpersonationInput!) { startImpersonation(input: $input) { accessToken expiresAt userErrors { field code }
   viewer { kind staffRole clientRole name impersonation { actorName reason expiresAt subject { subjectType subjectName } chain { actorName subjectType subjectName } } } } }`;
@@ -10,7 +10,6 @@ const STOP = "mutation { stopImpersonation { accessToken expiresAt viewer { staf
 const northwind = gid("Partner", seedId("partner", "northwind-msp"));
 const fabrikam = gid("Client", seedId("client", "fabrikam"));
 const litware = gid("Client", seedId("client", "litware"));
-const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 describe("impersonation", () => {
   let t: TestApi;

@@ -3,11 +3,10 @@ import { authConfig } from "@mspgraph/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryCost } from "./limits/query-cost.js";
 import { createLogger } from "./logger.js";
-import { type TestApi, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 import { MAX_BATCH, MAX_BODY_BYTES, createApi } from "./yoga.js";
 import { parse } from "graphql";
 
-const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 describe("query cost", () => {
   it("counts one request per fetch of each connection, over 100, mutations 10 more", () => {

@@ -8,6 +8,8 @@ export { type FieldRule, type RuleTree, addRules, allRules, allow, deny } from "
 export { ANONYMOUS, type Principal } from "./principal.js";
 export { fieldsWithoutRules } from "./rules-coverage.js";
 export * as rules from "./rules/roles.js";
-export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, rulesForSchema } from "./schema.js";
+export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins, rulesForSchema } from "./schema.js";
+export { type CredentialCheck, type IntegrationPlugin, PLUGIN_CAPABILITIES, type PluginCapability } from "./integrations/plugin-contract.js";
+export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";

@@ -5,12 +5,32 @@ import { apiKeyScopeMiddleware } from "./api-key-scopes.js";
 import { mutationAuditMiddleware } from "./audit/mutation-audit.js";
 import { connectionArgsMiddleware } from "./connection-args.js";
 import "./objects/index.js";
+import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
 import { type RuleTree, allRules, allow, buildPermissions, mergeRules } from "./permissions.js";
 
 export type SchemaParts = {
   /** Shield rules contributed by plugins; merged with the core's. */
   rules?: RuleTree[];
 };
+
+const registered = new Set<string>();
+
+/**
+ * Lets each plugin add its types and fields to the builder, once per process, and returns
+ * the schema parts (their rules) for the protected build.
+ */
+export function registerPlugins(plugins: readonly IntegrationPlugin[]): SchemaParts {
+  for (const plugin of plugins) {
+    if (registered.has(plugin.id)) continue;
+    try {
+      plugin.register?.(builder);
+    } catch (error) {
+      throw new Error(`plugin "${plugin.id}" failed to register: ${(error as Error).message}`);
+    }
+    registered.add(plugin.id);
+  }
+  return { rules: plugins.flatMap((plugin) => (plugin.rules ? [plugin.rules] : [])) };
+}
 
 /** The schema without authorization: for printing the SDL and for walking every field. */
 export function buildUnprotectedSchema(): GraphQLSchema {

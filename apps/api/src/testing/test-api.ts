@@ -103,3 +103,6 @@ export async function createTestApi(options: { seed?: boolean; database?: OpenDa
 
   return { api, database, auth, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
+
+/** The first error's `extensions.code` of a response, if any. */
+export const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;
