@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, databaseFromUrl, seedDemo, seedScale } from "@mspgraph/db";
 import { databaseUrl, freePort, startPostgresServer } from "@mspgraph/db/postgres-server";
-import { authConfig } from "@mspgraph/schema";
+import { authConfig, keyRing } from "@mspgraph/schema";
 import { createLogger } from "../src/logger.js";
 import { DASHBOARD_QUERY } from "../src/testing/dashboard-query.js";
 import { createApi } from "../src/yoga.js";
@@ -33,7 +33,7 @@ try {
 
   const secret = randomBytes(32);
   const auth = authConfig(secret);
-  const api = createApi({ database, auth, logger: createLogger({ level: "silent" }), hourlyBudget: 1_000_000_000 });
+  const api = createApi({ database, auth, keyRing: keyRing("bench", { bench: randomBytes(32) }), logger: createLogger({ level: "silent" }), hourlyBudget: 1_000_000_000 });
   const gql = async (query: string, token?: string) => {
     const response = await api.fetch(new Request("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) }));
     return (await response.json()) as { data: Record<string, any>; errors?: unknown[] };

@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { databaseFromUrl } from "@mspgraph/db";
-import { authConfig } from "@mspgraph/schema";
+import { authConfig, keyRing } from "@mspgraph/schema";
 import { composeSchema } from "../src/composed-schema.js";
 import { createLogger } from "../src/logger.js";
 import { createApi } from "../src/yoga.js";
@@ -19,6 +20,7 @@ if (mode === "bare") {
   const api = createApi({
     database,
     auth,
+    keyRing: keyRing("bench", { bench: randomBytes(32) }),
     logger: createLogger({ level: "silent" }),
     production: true,
     // The bench measures speed, not the budget.

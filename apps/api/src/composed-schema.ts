@@ -1,13 +1,14 @@
 import { builtInPlugins, createPluginRegistry } from "@mspgraph/plugins";
-import { buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins } from "@mspgraph/schema";
+import { type IntegrationPlugin, buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins } from "@mspgraph/schema";
 import type { GraphQLSchema } from "graphql";
 
 /** The plugins this API composes (validated at startup: a bad one stops it with its name). */
 export const pluginRegistry = createPluginRegistry(builtInPlugins);
 
 /** The schema the API serves: the core and every plugin, each field behind its shield rule. */
-export function composeSchema(options: { authorization?: boolean } = {}): GraphQLSchema {
-  return buildProtectedSchema(registerPlugins(pluginRegistry.plugins), options);
+export function composeSchema(options: { authorization?: boolean; plugins?: readonly IntegrationPlugin[] } = {}): GraphQLSchema {
+  const plugins = options.plugins ? createPluginRegistry(options.plugins).plugins : pluginRegistry.plugins;
+  return buildProtectedSchema(registerPlugins(plugins), { authorization: options.authorization });
 }
 
 /** The composed SDL, as checked in to the repository's schema.graphql. */

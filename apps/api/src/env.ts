@@ -1,6 +1,6 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
 import { z } from "zod";
-import { type Secrets, decodeSecret, loadOrCreateEmbeddedSecrets } from "./secrets.js";
+import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
 
 const ZApiEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -8,14 +8,23 @@ const ZApiEnv = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MSPGRAPH_JWT_SECRET: z.string().optional(),
+  MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
+  MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET"> & { database: DatabaseConfig; secrets: Secrets };
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID"> & {
+  database: DatabaseConfig;
+  secrets: Secrets;
+};
 
+// Secrets from the environment win; the embedded mode generates what is missing.
 function readSecrets(env: z.infer<typeof ZApiEnv>, database: DatabaseConfig): Secrets {
-  if (env.MSPGRAPH_JWT_SECRET) return { jwtSecret: decodeSecret("MSPGRAPH_JWT_SECRET", env.MSPGRAPH_JWT_SECRET) };
-  if (database.kind === "pglite") return loadOrCreateEmbeddedSecrets(database.dataDir);
-  throw new Error("MSPGRAPH_JWT_SECRET is required with DATABASE_URL (every API instance must share it): `openssl rand -base64 32`");
+  const embedded = database.kind === "pglite" ? loadOrCreateEmbeddedSecrets(database.dataDir) : undefined;
+  const jwtSecret = env.MSPGRAPH_JWT_SECRET ? decodeSecret("MSPGRAPH_JWT_SECRET", env.MSPGRAPH_JWT_SECRET) : embedded?.jwtSecret;
+  if (!jwtSecret) throw new Error("MSPGRAPH_JWT_SECRET is required with DATABASE_URL (every API instance must share it): `openssl rand -base64 32`");
+  const keyRing = env.MSPGRAPH_ENCRYPTION_KEYS ? keyRingFromEnv(env.MSPGRAPH_ENCRYPTION_KEYS, env.MSPGRAPH_ENCRYPTION_KEY_ID) : embedded?.keyRing;
+  if (!keyRing) throw new Error('MSPGRAPH_ENCRYPTION_KEYS is required with DATABASE_URL: "k1:$(openssl rand -base64 32)"');
+  return { jwtSecret, keyRing };
 }
 
 /** The API's whole configuration, read and validated once at start. */
@@ -25,7 +34,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _secret, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, ...settings } = parsed.data;
   const database = resolveDatabaseConfig(env);
   return { ...settings, database, secrets: readSecrets(parsed.data, database) };
 }

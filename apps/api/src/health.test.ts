@@ -1,16 +1,14 @@
 import { type Database, databaseFromUrl } from "@mspgraph/db";
 import { createTestDatabase, freePort } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
-import { authConfig } from "@mspgraph/schema";
 import { createLogger } from "./logger.js";
+import { testSecrets } from "./testing/test-api.js";
 import { createApi } from "./yoga.js";
 
 const logger = createLogger({ level: "silent" });
-const testAuth = authConfig(randomBytes(32));
 
 async function get(database: Database, path: string) {
-  const response = await createApi({ database, logger, auth: testAuth }).fetch(new Request(`http://test${path}`));
+  const response = await createApi({ database, logger, ...testSecrets() }).fetch(new Request(`http://test${path}`));
   return { status: response.status, body: await response.json() };
 }
 

@@ -69,6 +69,26 @@ const clientGid = (tenant: Tenant) => gid("Client", TENANTS[tenant].clientId);
 // One entry for every root field of the composed schema; a field without one fails the test.
 const SPECS: Record<string, Spec> = {
   "Subscription.alertChanged": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { alertChanged { change alert { message client { name } } } }" }) },
+  // The built-in registry has no plugin yet: connecting names one that does not exist.
+  "Query.integrations": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ integrations(first: 10) { edges { node { pluginId status } } } }" }) },
+  "Mutation.connectIntegration": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("connectIntegration", "ConnectIntegrationInput", "integration { status }"), variables: { input: { pluginId: "none", credentials: {} } } }),
+    expect: (role) => (role === "owner" || role === "otherPartner" ? "notFound" : undefined),
+  },
+  "Mutation.updateIntegration": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("updateIntegration", "UpdateIntegrationInput", "integration { status }"), variables: { input: { pluginId: "none" } } }),
+    expect: (role) => (role === "owner" || role === "otherPartner" ? "notFound" : undefined),
+  },
+  "Mutation.disconnectIntegration": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("disconnectIntegration", "DisconnectIntegrationInput", "integration { status }"), variables: { input: { pluginId: "none" } } }),
+    expect: (role) => (role === "owner" || role === "otherPartner" ? "notFound" : undefined),
+  },
   "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
   "Query.viewer": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ viewer { name email partner { name } client { name } } }" }) },

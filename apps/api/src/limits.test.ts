@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { authConfig } from "@mspgraph/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryCost } from "./limits/query-cost.js";
 import { createLogger } from "./logger.js";
-import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi, testSecrets } from "./testing/test-api.js";
 import { MAX_BATCH, MAX_BODY_BYTES, createApi } from "./yoga.js";
 import { parse } from "graphql";
 
@@ -60,7 +58,7 @@ describe("the hourly point budget", () => {
   it("decrements by the reported cost, refuses with 429 and Retry-After when spent, and refills", async () => {
     const t = await createTestApi();
     try {
-      const api = createApi({ database: t.database, auth: t.auth, logger: createLogger({ level: "silent" }), hourlyBudget: 30 });
+      const api = createApi({ database: t.database, auth: t.auth, keyRing: t.keyRing, logger: createLogger({ level: "silent" }), hourlyBudget: 30 });
       const token = await t.tokenFor("owner@northwind-msp.test");
       const post = async (query: string) => {
         const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }));
@@ -95,7 +93,7 @@ describe("in production", () => {
   it("hides the schema and field suggestions from callers without a session; GraphiQL is off", async () => {
     const t = await createTestApi();
     try {
-      const api = createApi({ database: t.database, auth: authConfig(randomBytes(32)), logger: createLogger({ level: "silent" }), production: true });
+      const api = createApi({ database: t.database, ...testSecrets(), logger: createLogger({ level: "silent" }), production: true });
       const post = async (query: string, headers: Record<string, string> = {}) =>
         (await api.fetch(new Request("http://test/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) }))).json();
       const introspection = await post("{ __schema { types { name } } }");

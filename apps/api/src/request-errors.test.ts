@@ -1,12 +1,10 @@
 import type { Database } from "@mspgraph/db";
 import { createTestDatabase } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
-import { authConfig } from "@mspgraph/schema";
 import { createLogger } from "./logger.js";
+import { testSecrets } from "./testing/test-api.js";
 import { createApi } from "./yoga.js";
 
-const testAuth = authConfig(randomBytes(32));
 
 // Bad requests get a 4xx or a GraphQL error with a code: never a 500, never a stack trace.
 describe("malformed requests", () => {
@@ -14,7 +12,7 @@ describe("malformed requests", () => {
   let api: ReturnType<typeof createApi>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = createApi({ database, auth: testAuth, logger: createLogger({ level: "silent" }) });
+    api = createApi({ database, ...testSecrets(), logger: createLogger({ level: "silent" }) });
   });
   afterAll(() => database.close());
 

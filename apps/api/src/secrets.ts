@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { type KeyRing, keyRing } from "@mspgraph/schema";
 import { z } from "zod";
 
-const ZSecretsFile = z.object({ jwtSecret: z.string().min(43) });
-export type Secrets = { jwtSecret: Uint8Array };
+const ZSecretsFile = z.object({
+  jwtSecret: z.string().min(43),
+  encryptionKeys: z.record(z.string(), z.string()).optional(),
+  activeEncryptionKeyId: z.string().optional(),
+});
+export type Secrets = { jwtSecret: Uint8Array; keyRing: KeyRing };
 
 /**
  * The embedded mode's keys: generated on first start into the data directory (owner-only
@@ -12,16 +17,41 @@ export type Secrets = { jwtSecret: Uint8Array };
  */
 export function loadOrCreateEmbeddedSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, "secrets.json");
+  let stored: z.infer<typeof ZSecretsFile> | undefined;
   try {
-    const parsed = ZSecretsFile.parse(JSON.parse(readFileSync(file, "utf8")));
-    return { jwtSecret: Buffer.from(parsed.jwtSecret, "base64url") };
+    stored = ZSecretsFile.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} is unreadable or damaged: delete it to generate new keys (everyone will be signed out)`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} is unreadable or damaged: without it, sessions end and stored integration credentials cannot be read`);
   }
-  mkdirSync(dataDir, { recursive: true });
-  const jwtSecret = randomBytes(32);
-  writeFileSync(file, JSON.stringify({ jwtSecret: jwtSecret.toString("base64url") }), { mode: 0o600, flag: "wx" });
-  return { jwtSecret };
+  // A file from before credential encryption existed gains a key; nothing else changes.
+  const secrets = {
+    jwtSecret: stored?.jwtSecret ?? randomBytes(32).toString("base64url"),
+    encryptionKeys: stored?.encryptionKeys ?? { k1: randomBytes(32).toString("base64url") },
+    activeEncryptionKeyId: stored?.activeEncryptionKeyId ?? "k1",
+  };
+  if (!stored?.encryptionKeys) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
+  return {
+    jwtSecret: Buffer.from(secrets.jwtSecret, "base64url"),
+    keyRing: keyRing(secrets.activeEncryptionKeyId, Object.fromEntries(Object.entries(secrets.encryptionKeys).map(([id, key]) => [id, Buffer.from(key, "base64url")]))),
+  };
+}
+
+/**
+ * Encryption keys from the environment: `MSPGRAPH_ENCRYPTION_KEYS="k1:<base64>,k2:<base64>"`,
+ * the active one named by `MSPGRAPH_ENCRYPTION_KEY_ID` (default: the last listed).
+ */
+export function keyRingFromEnv(keys: string, activeId: string | undefined): KeyRing {
+  const entries = keys.split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const [id, key] = entry.split(":");
+    if (!id || !key) throw new Error('MSPGRAPH_ENCRYPTION_KEYS must look like "k1:<base64 of 32 bytes>,k2:<...>"');
+    return [id, decodeSecret(`encryption key ${id}`, key)] as const;
+  });
+  const active = activeId ?? entries.at(-1)?.[0];
+  if (!active) throw new Error("MSPGRAPH_ENCRYPTION_KEYS names no key");
+  return keyRing(active, Object.fromEntries(entries));
 }
 
 /** A secret given in the environment: base64 or base64url of at least 32 random bytes. */

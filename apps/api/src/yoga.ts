@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "@mspgraph/db";
-import { type AuthConfig, EventBus, type GraphQLContext, createRequestContext } from "@mspgraph/schema";
+import { type AuthConfig, EventBus, type GraphQLContext, type IntegrationPlugin, type KeyRing, createRequestContext } from "@mspgraph/schema";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
-import { composeSchema } from "./composed-schema.js";
+import { composeSchema, pluginRegistry } from "./composed-schema.js";
 import { createErrorMasker } from "./errors.js";
 import { healthResponse } from "./health.js";
 import { armorPlugins } from "./limits/armor.js";
@@ -22,6 +22,10 @@ export type ApiOptions = {
   production?: boolean;
   /** The hourly point budget per user, key or anonymous address. */
   hourlyBudget?: number;
+  /** Encrypts stored integration credentials. */
+  keyRing: KeyRing;
+  /** The plugins to serve; the built-in registry by default. */
+  plugins?: readonly IntegrationPlugin[];
   /** Bench only: the same API without shield rules, to measure what authorization costs. */
   schema?: GraphQLSchema;
 };
@@ -141,7 +145,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
   const production = Boolean(options.production);
 
   return createYoga<ServerContext, GraphQLContext>({
-    schema: options.schema ?? composeSchema(),
+    schema: options.schema ?? composeSchema({ plugins: options.plugins }),
     graphqlEndpoint: "/graphql",
     graphiql: !production && { title: "mspgraph API" },
     landingPage: false,
@@ -161,6 +165,8 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         request: { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? "" },
         requestId: currentRequestId() ?? randomUUID(),
         events,
+        plugins: options.plugins ?? pluginRegistry.plugins,
+        keyRing: options.keyRing,
       }),
     plugins: [
       httpPlugin(options, metrics),

@@ -1,6 +1,8 @@
 import type { Database, PrismaClient } from "@mspgraph/db";
 import type { AuthConfig } from "./auth/auth-config.js";
+import type { KeyRing } from "./crypto/credential-cipher.js";
 import type { EventBus } from "./events.js";
+import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
@@ -23,6 +25,10 @@ export type GraphQLContext = {
   request: RequestInfo;
   /** Live updates for subscriptions. */
   events: EventBus;
+  /** The plugins the API composed, for integration connections. */
+  plugins: readonly IntegrationPlugin[];
+  /** Encrypts and decrypts stored integration credentials. */
+  keyRing: KeyRing;
   /** Set by the API's budget check before execution. */
   rateLimit?: RateLimitState;
 };
@@ -35,6 +41,8 @@ export async function createRequestContext(options: {
   request: RequestInfo;
   requestId: string;
   events: EventBus;
+  plugins: readonly IntegrationPlugin[];
+  keyRing: KeyRing;
 }): Promise<GraphQLContext> {
   const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
   return {
@@ -45,6 +53,8 @@ export async function createRequestContext(options: {
     auth: options.auth,
     request: options.request,
     events: options.events,
+    plugins: options.plugins,
+    keyRing: options.keyRing,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
-import { type AuthConfig, authConfig } from "@mspgraph/schema";
+import { type AuthConfig, type IntegrationPlugin, type KeyRing, authConfig, keyRing } from "@mspgraph/schema";
 import { createLogger } from "../logger.js";
 import { type Api, createApi } from "../yoga.js";
 
@@ -17,6 +17,7 @@ export type TestApi = {
   api: Api;
   database: TestDatabase;
   auth: AuthConfig;
+  keyRing: KeyRing;
   /** Every log line the API wrote, as JSON text (level debug and up). */
   logs: string[];
   /** Runs one GraphQL operation, optionally as the holder of `token`. */
@@ -38,13 +39,20 @@ export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => em
  * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
  * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
  */
-export async function createTestApi(options: { seed?: boolean; database?: OpenDatabaseOptions; logLevel?: "debug" | "info" | "warn" | "error" } = {}): Promise<TestApi> {
+/** Fresh signing and encryption keys for one test API. */
+export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing } {
+  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }) };
+}
+
+export async function createTestApi(
+  options: { seed?: boolean; database?: OpenDatabaseOptions; logLevel?: "debug" | "info" | "warn" | "error"; plugins?: readonly IntegrationPlugin[] } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
   if (options.seed !== false) await seedDemo(database.prisma);
-  const auth = authConfig(randomBytes(32));
+  const { auth, keyRing: ring } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
-  const api = createApi({ database, auth, logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const api = createApi({ database, auth, keyRing: ring, plugins: options.plugins, logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
@@ -101,7 +109,7 @@ export async function createTestApi(options: { seed?: boolean; database?: OpenDa
     return { next, close: () => controller.abort() };
   };
 
-  return { api, database, auth, logs, gql, subscribe, tokenFor, close: () => database.close() };
+  return { api, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
 
 /** The first error's `extensions.code` of a response, if any. */

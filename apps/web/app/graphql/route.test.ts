@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { createApi, createLogger } from "@mspgraph/api";
-import { authConfig } from "@mspgraph/schema";
+import { authConfig, keyRing } from "@mspgraph/schema";
 import { type TestDatabase, createTestDatabase, freePort } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "./route";
@@ -15,7 +15,7 @@ describe("the web server's /graphql", () => {
   let server: Server;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const api = createApi({ database, auth: authConfig(randomBytes(32)), logger: createLogger({ level: "silent" }) });
+    const api = createApi({ database, auth: authConfig(randomBytes(32)), keyRing: keyRing("t", { t: randomBytes(32) }), logger: createLogger({ level: "silent" }) });
     server = createServer(api.handleNode);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     process.env.MSPGRAPH_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

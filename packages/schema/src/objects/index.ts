@@ -19,3 +19,4 @@ import "./api-keys.js";
 import "./audit-events.js";
 import "./rate-limit.js";
 import "./alert-subscription.js";
+import "./integrations.js";

@@ -1,0 +1,181 @@
+import type { IntegrationConnection } from "@mspgraph/db";
+import { resolveArrayConnection } from "@pothos/plugin-relay";
+import { setAuditTarget } from "../audit/mutation-audit.js";
+import { builder } from "../builder.js";
+import type { GraphQLContext } from "../context.js";
+import { forbidden } from "../errors.js";
+import { encryptCredentials, findConnection, parseWith, pluginById } from "../integrations/connections.js";
+import "../integrations/json-object.js";
+import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { addRules, allow } from "../permissions.js";
+import { isPartnerManager, isStaff } from "../rules/roles.js";
+import { type TUserError, UserErrorRef } from "./user-error.js";
+
+type IntegrationShape = { plugin: IntegrationPlugin; connection: IntegrationConnection | null };
+
+const IntegrationStatusEnum = builder.enumType("IntegrationStatus", {
+  values: {
+    OK: { description: "Connected and working" },
+    DEGRADED: { description: "Connected; recent calls to the service failed" },
+    FAILING: { description: "Connected; calls keep failing (see lastError)" },
+    DISCONNECTED: { description: "Not connected" },
+  } as const,
+});
+const CapabilityEnum = builder.enumType("PluginCapability", { values: ["tickets", "backups"] as const });
+
+const IntegrationRef = builder.objectRef<IntegrationShape>("Integration").implement({
+  description: "A plugin and the caller's partner's connection to it. Credentials are write-only: never returned.",
+  fields: (t) => ({
+    pluginId: t.string({ resolve: ({ plugin }) => plugin.id }),
+    name: t.string({ resolve: ({ plugin }) => plugin.name }),
+    version: t.string({ resolve: ({ plugin }) => plugin.version }),
+    description: t.string({ resolve: ({ plugin }) => plugin.description }),
+    capabilities: t.field({ type: [CapabilityEnum], resolve: ({ plugin }) => [...plugin.capabilities] }),
+    status: t.field({ type: IntegrationStatusEnum, resolve: ({ connection }) => connection?.status ?? "DISCONNECTED" }),
+    config: t.field({ type: "JSONObject", nullable: true, description: "The connection's settings (no secrets)", resolve: ({ connection }) => (connection?.config as Record<string, unknown>) ?? null }),
+    lastSyncAt: t.field({ type: "DateTime", nullable: true, resolve: ({ connection }) => connection?.lastSyncAt ?? null }),
+    lastError: t.string({ nullable: true, resolve: ({ connection }) => connection?.lastError ?? null }),
+    hasCredentials: t.boolean({ resolve: ({ connection }) => Boolean(connection?.credentialsCiphertext) }),
+    credentialsUpdatedAt: t.field({ type: "DateTime", nullable: true, resolve: ({ connection }) => connection?.credentialsUpdatedAt ?? null }),
+  }),
+});
+
+function partnerOf(context: GraphQLContext): string {
+  const { principal } = context;
+  if ((principal.kind === "staff" || principal.kind === "apiKey") && principal.partnerId) return principal.partnerId;
+  // Platform admins act on a partner's integrations by impersonating it.
+  throw forbidden();
+}
+
+builder.queryField("integrations", (t) =>
+  t.connection({
+    type: IntegrationRef,
+    description: "Every plugin, with the caller's partner's connection status",
+    resolve: async (_root, args, context) => {
+      const partnerId = partnerOf(context);
+      const connections = await context.db.integrationConnection.findMany({ where: { partnerId } });
+      const items = context.plugins.map((plugin) => ({ plugin, connection: connections.find((c) => c.pluginId === plugin.id) ?? null }));
+      return resolveArrayConnection({ args }, items);
+    },
+  }),
+);
+
+type IntegrationPayload = { integration: IntegrationShape | null; userErrors: TUserError[] };
+
+const IntegrationPayloadRef = builder.objectRef<IntegrationPayload>("IntegrationPayload").implement({
+  fields: (t) => ({
+    integration: t.field({ type: IntegrationRef, nullable: true, resolve: (p) => p.integration }),
+    userErrors: t.expose("userErrors", { type: [UserErrorRef] }),
+  }),
+});
+
+const ConnectIntegrationInput = builder.inputType("ConnectIntegrationInput", {
+  fields: (t) => ({
+    pluginId: t.string({ required: true }),
+    credentials: t.field({ type: "JSONObject", required: true, description: "Checked by the plugin's schema and a live call, then stored encrypted" }),
+    config: t.field({ type: "JSONObject", required: false }),
+  }),
+});
+const UpdateIntegrationInput = builder.inputType("UpdateIntegrationInput", {
+  fields: (t) => ({
+    pluginId: t.string({ required: true }),
+    credentials: t.field({ type: "JSONObject", required: false, description: "Replaces the stored credentials (they cannot be read back)" }),
+    config: t.field({ type: "JSONObject", required: false }),
+  }),
+});
+const DisconnectIntegrationInput = builder.inputType("DisconnectIntegrationInput", { fields: (t) => ({ pluginId: t.string({ required: true }) }) });
+
+const notFoundPlugin = (pluginId: string): IntegrationPayload => ({ integration: null, userErrors: [{ field: "pluginId", message: `no plugin "${pluginId}"`, code: "NOT_FOUND" }] });
+const issuesAsErrors = (prefix: string, issues: Array<{ path: PropertyKey[]; message: string }>): TUserError[] =>
+  issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].join("."), message: issue.message, code: "BAD_USER_INPUT" }));
+
+/** Validates settings with the plugin's schemas and checks the credentials live; user errors when they fail. */
+async function checkSettings(plugin: IntegrationPlugin, credentials: unknown, config: unknown) {
+  const creds = parseWith(plugin.credentialsSchema, credentials);
+  const conf = parseWith(plugin.configSchema, config);
+  const errors = [...(creds.ok ? [] : issuesAsErrors("credentials", creds.issues)), ...(conf.ok ? [] : issuesAsErrors("config", conf.issues))];
+  if (!creds.ok || !conf.ok) return { ok: false, errors } as const;
+  const check = plugin.verifyCredentials ? await plugin.verifyCredentials({ credentials: creds.value, config: conf.value }) : { ok: true as const };
+  if (!check.ok) return { ok: false, errors: [{ field: "credentials", message: check.message, code: "BAD_USER_INPUT" as const }] } as const;
+  return { ok: true, credentials: creds.value, config: conf.value } as const;
+}
+
+builder.mutationFields((t) => ({
+  connectIntegration: t.field({
+    type: IntegrationPayloadRef,
+    description: "Connects the caller's partner to a plugin after validating and live-checking the credentials",
+    args: { input: t.arg({ type: ConnectIntegrationInput, required: true }) },
+    resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
+      const partnerId = partnerOf(context);
+      const plugin = pluginById(context, input.pluginId);
+      if (!plugin) return notFoundPlugin(input.pluginId);
+      const checked = await checkSettings(plugin, input.credentials, input.config ?? {});
+      if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
+      const data = {
+        status: "OK" as const,
+        config: checked.config as object,
+        credentialsCiphertext: encryptCredentials(context, partnerId, plugin.id, checked.credentials),
+        credentialsUpdatedAt: new Date(),
+        lastError: null,
+      };
+      const connection = await context.db.integrationConnection.upsert({
+        where: { partnerId_pluginId: { partnerId, pluginId: plugin.id } },
+        create: { partnerId, pluginId: plugin.id, ...data },
+        update: data,
+      });
+      setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
+      return { integration: { plugin, connection }, userErrors: [] };
+    },
+  }),
+  updateIntegration: t.field({
+    type: IntegrationPayloadRef,
+    description: "Changes a connection's settings, and its credentials when given (checked live like connectIntegration)",
+    args: { input: t.arg({ type: UpdateIntegrationInput, required: true }) },
+    resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
+      const partnerId = partnerOf(context);
+      const plugin = pluginById(context, input.pluginId);
+      if (!plugin) return notFoundPlugin(input.pluginId);
+      const existing = await findConnection(context.db, partnerId, plugin.id);
+      if (!existing) return { integration: null, userErrors: [{ field: "pluginId", message: "not connected: use connectIntegration", code: "NOT_FOUND" }] };
+      const config = input.config ?? (existing.config as Record<string, unknown>);
+      if (input.credentials) {
+        const checked = await checkSettings(plugin, input.credentials, config);
+        if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
+        const connection = await context.db.integrationConnection.update({
+          where: { id: existing.id },
+          data: { config: checked.config as object, credentialsCiphertext: encryptCredentials(context, partnerId, plugin.id, checked.credentials), credentialsUpdatedAt: new Date(), status: "OK", lastError: null },
+        });
+        setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
+        return { integration: { plugin, connection }, userErrors: [] };
+      }
+      const conf = parseWith(plugin.configSchema, config);
+      if (!conf.ok) return { integration: null, userErrors: issuesAsErrors("config", conf.issues) };
+      const connection = await context.db.integrationConnection.update({ where: { id: existing.id }, data: { config: conf.value as object } });
+      setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
+      return { integration: { plugin, connection }, userErrors: [] };
+    },
+  }),
+  disconnectIntegration: t.field({
+    type: IntegrationPayloadRef,
+    description: "Disconnects and erases the stored credentials",
+    args: { input: t.arg({ type: DisconnectIntegrationInput, required: true }) },
+    resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
+      const partnerId = partnerOf(context);
+      const plugin = pluginById(context, input.pluginId);
+      if (!plugin) return notFoundPlugin(input.pluginId);
+      const existing = await findConnection(context.db, partnerId, plugin.id);
+      if (existing) {
+        await context.db.integrationConnection.delete({ where: { id: existing.id } });
+        setAuditTarget(context, { type: "IntegrationConnection", id: existing.id, partnerId });
+      }
+      return { integration: { plugin, connection: null }, userErrors: [] };
+    },
+  }),
+}));
+
+addRules({
+  Query: { integrations: isStaff },
+  Mutation: { connectIntegration: isPartnerManager, updateIntegration: isPartnerManager, disconnectIntegration: isPartnerManager },
+  Integration: { "*": isStaff },
+  IntegrationPayload: { "*": allow },
+});
