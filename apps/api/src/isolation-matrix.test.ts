@@ -89,6 +89,20 @@ const SPECS: Record<string, Spec> = {
     build: () => ({ query: input("disconnectIntegration", "DisconnectIntegrationInput", "integration { status }"), variables: { input: { pluginId: "none" } } }),
     expect: (role) => (role === "owner" || role === "otherPartner" ? "notFound" : undefined),
   },
+  "Query.integrationEvents": { allowed: MANAGERS, perTenant: false, build: () => ({ query: "{ integrationEvents(first: 10) { edges { node { pluginId status } } } }" }) },
+  "Mutation.retryIntegrationEvent": {
+    allowed: MANAGERS,
+    perTenant: false,
+    // A well-formed id of an event that does not exist: the same answer in every tenant.
+    build: () => ({ query: input("retryIntegrationEvent", "RetryIntegrationEventInput", "event { status }"), variables: { input: { id: gid("IntegrationEvent", "00000000-0000-4000-8000-000000000000") } } }),
+    expect: (role) => (MANAGERS.includes(role) ? "notFound" : undefined),
+  },
+  "Mutation.syncIntegration": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("syncIntegration", "SyncIntegrationInput", "event { status }"), variables: { input: { pluginId: "none" } } }),
+    expect: (role) => (role === "owner" || role === "otherPartner" ? "notFound" : undefined),
+  },
   "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
   "Query.viewer": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ viewer { name email partner { name } client { name } } }" }) },

@@ -3,6 +3,8 @@ import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
 import { createLogger } from "./logger.js";
+import { pluginRegistry } from "./composed-schema.js";
+import { startEventWorker } from "./jobs/event-worker.js";
 import { createApi } from "./yoga.js";
 
 // Listens; everything the API does is built in yoga.ts.
@@ -26,6 +28,7 @@ if (env.database.kind === "postgres") {
 
 const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, production: env.NODE_ENV === "production" });
 const server = createServer(api.handleNode);
+const worker = startEventWorker({ database, plugins: pluginRegistry.plugins, keyRing: env.secrets.keyRing, logger });
 server.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");
 });
@@ -33,6 +36,7 @@ server.listen(env.API_PORT, env.API_HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
+  await worker.stop();
   await database.close();
   process.exit(0);
 }

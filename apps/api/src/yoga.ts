@@ -8,6 +8,7 @@ import { type Plugin, createYoga } from "graphql-yoga";
 import { composeSchema, pluginRegistry } from "./composed-schema.js";
 import { createErrorMasker } from "./errors.js";
 import { healthResponse } from "./health.js";
+import { handleWebhook } from "./jobs/webhooks.js";
 import { armorPlugins } from "./limits/armor.js";
 import { HOURLY_BUDGET, budgetKey, spendBudget } from "./limits/budget.js";
 import { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
@@ -70,7 +71,7 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-/** Health, metrics, request size, and one log line and metric sample per request. */
+/** Health, metrics, webhooks, request size, and one log line and metric sample per request. */
 function httpPlugin(options: ApiOptions, metrics: Metrics): Plugin {
   const started = new WeakMap<Request, number>();
   return {
@@ -78,6 +79,8 @@ function httpPlugin(options: ApiOptions, metrics: Metrics): Plugin {
       started.set(request, performance.now());
       const health = await healthResponse(url.pathname, options.database);
       if (health) return endResponse(health);
+      const webhook = await handleWebhook({ request, pathname: url.pathname, database: options.database, plugins: options.plugins ?? pluginRegistry.plugins, keyRing: options.keyRing });
+      if (webhook) return endResponse(webhook);
       if (url.pathname === "/metrics") {
         return endResponse(new Response(await metrics.registry.metrics(), { headers: { "content-type": metrics.registry.contentType } }));
       }

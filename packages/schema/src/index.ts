@@ -9,7 +9,15 @@ export { ANONYMOUS, type Principal } from "./principal.js";
 export { fieldsWithoutRules } from "./rules-coverage.js";
 export * as rules from "./rules/roles.js";
 export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins, rulesForSchema } from "./schema.js";
-export { type CredentialCheck, type IntegrationPlugin, PLUGIN_CAPABILITIES, type PluginCapability } from "./integrations/plugin-contract.js";
+export {
+  type CredentialCheck,
+  type IntegrationPlugin,
+  PLUGIN_CAPABILITIES,
+  type PluginCapability,
+  type PluginEvent,
+  type PluginEventContext,
+} from "./integrations/plugin-contract.js";
+export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";

@@ -18,10 +18,10 @@ export function scopeOf(principal: Principal): TenantScope {
 
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection"]);
+const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent"]);
 const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent"]);
 // Partner-level settings a client user may never read, whatever the field rules say.
-const PARTNER_ONLY = new Set(["ApiKey", "IntegrationConnection"]);
+const PARTNER_ONLY = new Set(["ApiKey", "IntegrationConnection", "IntegrationEvent"]);
 const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
 
 /** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */

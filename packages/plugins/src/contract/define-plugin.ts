@@ -19,6 +19,8 @@ const ZPluginManifest = z.object({
   register: z.function().optional(),
   rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   verifyCredentials: z.function().optional(),
+  webhook: z.object({ eventId: z.function().optional() }).optional(),
+  handleEvent: z.function().optional(),
 });
 
 /** What a plugin author writes; see docs/plugins.md. */
@@ -33,6 +35,8 @@ export type PluginDefinition<Credentials extends z.ZodObject, Config extends z.Z
   register?(schemaBuilder: typeof builder): void;
   rules?: RuleTree;
   verifyCredentials?(input: { credentials: z.infer<Credentials>; config: z.infer<Config> }): Promise<CredentialCheck>;
+  webhook?: IntegrationPlugin["webhook"];
+  handleEvent?: IntegrationPlugin["handleEvent"];
 };
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { IntegrationConnection, PrismaClient } from "@mspgraph/db";
 import type { z } from "zod";
 import { type KeyRing, decryptJson, encryptJson } from "../crypto/credential-cipher.js";
@@ -35,4 +36,17 @@ export function pluginById(context: GraphQLContext, pluginId: string): Integrati
 /** The partner's connection to a plugin, through the caller's tenant scope. */
 export function findConnection(db: PrismaClient, partnerId: string, pluginId: string) {
   return db.integrationConnection.findUnique({ where: { partnerId_pluginId: { partnerId, pluginId } } });
+}
+
+const webhookData = (partnerId: string, pluginId: string) => `webhook:${partnerId}:${pluginId}`;
+
+/** A new secret for a connection's webhook URL, encrypted for storage. */
+export function newWebhookSecret(ring: KeyRing, partnerId: string, pluginId: string): { secret: string; ciphertext: string } {
+  const secret = randomBytes(24).toString("base64url");
+  return { secret, ciphertext: encryptJson(ring, secret, webhookData(partnerId, pluginId)) };
+}
+
+export function decryptWebhookSecret(context: Pick<GraphQLContext, "keyRing">, connection: Pick<IntegrationConnection, "partnerId" | "pluginId" | "webhookSecretCiphertext">): string | null {
+  if (!connection.webhookSecretCiphertext) return null;
+  return decryptJson<string>(context.keyRing, connection.webhookSecretCiphertext, webhookData(connection.partnerId, connection.pluginId));
 }

@@ -1,3 +1,4 @@
+import type { PrismaClient } from "@mspgraph/db";
 import type { z } from "zod";
 import type { builder } from "../builder.js";
 import type { RuleTree } from "../permissions.js";
@@ -7,6 +8,18 @@ export const PLUGIN_CAPABILITIES = ["tickets", "backups"] as const;
 export type PluginCapability = (typeof PLUGIN_CAPABILITIES)[number];
 
 export type CredentialCheck = { ok: true } | { ok: false; message: string };
+
+/** What a plugin gets when it processes one of its stored events. */
+export type PluginEventContext = {
+  connection: { id: string; partnerId: string; pluginId: string; config: Record<string, unknown> };
+  /** The connection's credentials, decrypted for this call only; never log or return them. */
+  credentials(): Record<string, unknown> | null;
+  /** A Prisma client scoped to the connection's partner. */
+  prisma: PrismaClient;
+};
+
+/** A stored event: a webhook delivery (`webhook`), a sync request (`sync`) or a plugin's own kind. */
+export type PluginEvent = { id: string; kind: string; providerEventId: string; payload: unknown; attempt: number };
 
 /**
  * What the core knows of a plugin: built by `definePlugin` in @mspgraph/plugins.
@@ -35,4 +48,15 @@ export type IntegrationPlugin = {
   rules?: RuleTree;
   /** A live check of credentials before a connection is saved (a cheap authenticated call). */
   verifyCredentials?(input: { credentials: Record<string, unknown>; config: Record<string, unknown> }): Promise<CredentialCheck>;
+  /**
+   * Present when the plugin accepts webhooks at `/webhooks/<pluginId>/<connectionId>/<secret>`.
+   * @remarks Deliveries are stored before they are acknowledged; `eventId` gives the provider's
+   * id of a delivery so a repeated one has one effect (a hash of the body when it returns nothing).
+   */
+  webhook?: { eventId?(body: unknown): string | undefined };
+  /**
+   * Processes one stored event, at least once: make it idempotent. Throw to have it retried
+   * with exponential backoff; after the last try it is parked as DEAD for a person to retry.
+   */
+  handleEvent?(event: PluginEvent, context: PluginEventContext): Promise<void>;
 };

@@ -20,3 +20,4 @@ import "./audit-events.js";
 import "./rate-limit.js";
 import "./alert-subscription.js";
 import "./integrations.js";
+import "./integration-events.js";

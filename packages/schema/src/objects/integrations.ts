@@ -4,7 +4,7 @@ import { setAuditTarget } from "../audit/mutation-audit.js";
 import { builder } from "../builder.js";
 import type { GraphQLContext } from "../context.js";
 import { forbidden } from "../errors.js";
-import { encryptCredentials, findConnection, parseWith, pluginById } from "../integrations/connections.js";
+import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, pluginById } from "../integrations/connections.js";
 import "../integrations/json-object.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { addRules, allow } from "../permissions.js";
@@ -37,6 +37,14 @@ const IntegrationRef = builder.objectRef<IntegrationShape>("Integration").implem
     lastError: t.string({ nullable: true, resolve: ({ connection }) => connection?.lastError ?? null }),
     hasCredentials: t.boolean({ resolve: ({ connection }) => Boolean(connection?.credentialsCiphertext) }),
     credentialsUpdatedAt: t.field({ type: "DateTime", nullable: true, resolve: ({ connection }) => connection?.credentialsUpdatedAt ?? null }),
+    webhookPath: t.string({
+      nullable: true,
+      description: "Where the service should send webhooks (append it to the API's public address); it holds a secret",
+      resolve: ({ plugin, connection }, _args, context) => {
+        const secret = plugin.webhook && connection ? decryptWebhookSecret(context, connection) : null;
+        return secret ? `/webhooks/${plugin.id}/${connection!.id}/${secret}` : null;
+      },
+    }),
   }),
 });
 
@@ -111,7 +119,10 @@ builder.mutationFields((t) => ({
       if (!plugin) return notFoundPlugin(input.pluginId);
       const checked = await checkSettings(plugin, input.credentials, input.config ?? {});
       if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
+      const existing = await findConnection(context.db, partnerId, plugin.id);
+      const webhook = plugin.webhook && !existing?.webhookSecretCiphertext ? newWebhookSecret(context.keyRing, partnerId, plugin.id) : null;
       const data = {
+        ...(webhook ? { webhookSecretCiphertext: webhook.ciphertext } : {}),
         status: "OK" as const,
         config: checked.config as object,
         credentialsCiphertext: encryptCredentials(context, partnerId, plugin.id, checked.credentials),
@@ -176,6 +187,6 @@ builder.mutationFields((t) => ({
 addRules({
   Query: { integrations: isStaff },
   Mutation: { connectIntegration: isPartnerManager, updateIntegration: isPartnerManager, disconnectIntegration: isPartnerManager },
-  Integration: { "*": isStaff },
+  Integration: { "*": isStaff, webhookPath: isPartnerManager },
   IntegrationPayload: { "*": allow },
 });

@@ -1,0 +1,65 @@
+import { randomInt } from "node:crypto";
+import type { IntegrationEvent, Prisma, PrismaClient } from "@mspgraph/db";
+import { isUniqueViolation } from "../objects/user-error.js";
+
+const LEASE_MS = 5 * 60 * 1000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Stores an event once per (connection, provider event id).
+ * @returns false when the same event was stored before (a repeated delivery)
+ */
+export async function enqueueEvent(
+  prisma: PrismaClient,
+  event: { partnerId: string; connectionId: string; pluginId: string; kind: string; providerEventId: string; payload: unknown; maxAttempts?: number },
+): Promise<boolean> {
+  try {
+    await prisma.integrationEvent.create({ data: { ...event, payload: event.payload as Prisma.InputJsonValue } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Claims up to `limit` due events for this worker, skipping rows another worker holds, and
+ * leases them for five minutes (a worker that dies leaves them to be claimed again).
+ */
+export async function claimEvents(prisma: PrismaClient, limit: number): Promise<IntegrationEvent[]> {
+  return prisma.$queryRaw<IntegrationEvent[]>`
+    UPDATE "IntegrationEvent" SET status = 'PROCESSING', attempts = attempts + 1,
+      "lockedUntil" = now() + ${`${LEASE_MS} milliseconds`}::interval, "updatedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "IntegrationEvent"
+      WHERE (status = 'PENDING' AND "runAt" <= now()) OR (status = 'PROCESSING' AND "lockedUntil" < now())
+      ORDER BY "runAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *`;
+}
+
+/** Exponential backoff with full jitter: a random wait up to 30 s, 1 min, 2 min, … (at most 6 h). */
+export function retryDelayMs(attempt: number): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
+  return BASE_DELAY_MS / 2 + randomInt(Math.max(1, ceiling - BASE_DELAY_MS / 2));
+}
+
+/** Records an attempt's outcome: DONE, another try later, or DEAD after the last. */
+export async function finishEvent(prisma: PrismaClient, event: Pick<IntegrationEvent, "id" | "attempts" | "maxAttempts">, error?: unknown): Promise<"DONE" | "PENDING" | "DEAD"> {
+  if (!error) {
+    await prisma.integrationEvent.update({ where: { id: event.id }, data: { status: "DONE", processedAt: new Date(), lockedUntil: null, lastError: null } });
+    return "DONE";
+  }
+  const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  if (event.attempts >= event.maxAttempts) {
+    await prisma.integrationEvent.update({ where: { id: event.id }, data: { status: "DEAD", lockedUntil: null, lastError } });
+    return "DEAD";
+  }
+  await prisma.integrationEvent.update({
+    where: { id: event.id },
+    data: { status: "PENDING", lockedUntil: null, lastError, runAt: new Date(Date.now() + retryDelayMs(event.attempts)) },
+  });
+  return "PENDING";
+}
