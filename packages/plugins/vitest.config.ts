@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 import { databaseTestProjects } from "../../prisma/src/testing/vitest-projects.js";
 
-export default defineConfig({ test: { projects: databaseTestProjects() } });
+export default defineConfig({ test: { projects: databaseTestProjects({ include: ["src/**/*.test.ts", "scripts/**/*.test.ts"] }) } });
