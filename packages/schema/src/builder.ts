@@ -9,7 +9,7 @@ export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> }; Decimal: { Input: string; Output: { toString(): string } | string | number } };
 }>({
   plugins: [PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,

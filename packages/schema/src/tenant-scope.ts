@@ -18,10 +18,10 @@ export function scopeOf(principal: Principal): TenantScope {
 
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent"]);
-const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent"]);
+const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
+const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "Ticket", "TicketComment", "LineItem"]);
 // Partner-level settings a client user may never read, whatever the field rules say.
-const PARTNER_ONLY = new Set(["ApiKey", "IntegrationConnection", "IntegrationEvent"]);
+const PARTNER_ONLY = new Set(["ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
 const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
 
 /** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */
@@ -42,6 +42,8 @@ export function scopeFilter(model: string, scope: TenantScope): Record<string, u
       if (model === "Partner") return { id: scope.partnerId };
       if (model === "Client") return { id: scope.clientId, partnerId: scope.partnerId };
       if (model === "Document") return { partnerId: scope.partnerId, clientId: scope.clientId, visibility: "CLIENT" };
+      // Internal notes never reach a client user, whatever the query asks.
+      if (model === "TicketComment") return { partnerId: scope.partnerId, clientId: scope.clientId, hidden: false };
       if (CLIENT_OWNED.has(model)) return { partnerId: scope.partnerId, clientId: scope.clientId };
       return { partnerId: scope.partnerId };
   }
@@ -96,4 +98,13 @@ export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaCl
       },
     },
   }) as unknown as PrismaClient;
+}
+
+/**
+ * The row-visibility part of a scope (not the tenant columns) for `model`: nested relation
+ * reads are not rewritten by the scoped client, so relation fields apply this themselves.
+ */
+export function visibilityFilter(model: "Document" | "TicketComment", principal: Principal): Record<string, unknown> {
+  if (principal.kind !== "client") return {};
+  return model === "Document" ? { visibility: "CLIENT" } : { hidden: false };
 }

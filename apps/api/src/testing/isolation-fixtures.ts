@@ -32,6 +32,19 @@ export function isolationFixtures(prisma: PrismaClient) {
       const { id } = await prisma.document.create({ data: { ...owned(tenant), title: "Temporary", body: "x", visibility: "CLIENT" } });
       return gid("Document", id);
     },
+    async ticket(tenant: Tenant) {
+      const { id } = await prisma.ticket.create({ data: { ...owned(tenant), number: 100_000 + Math.floor(Math.random() * 1_000_000_000), subject: "Matrix ticket" } });
+      return gid("Ticket", id);
+    },
+    async lineItem(tenant: Tenant) {
+      const ticket = await prisma.ticket.create({ data: { ...owned(tenant), number: 100_000 + Math.floor(Math.random() * 1_000_000_000), subject: "Matrix ticket" } });
+      const { id } = await prisma.lineItem.create({ data: { ...owned(tenant), ticketId: ticket.id, name: "Cable", quantity: "1", unitPrice: "5", costPrice: "2" } });
+      return gid("LineItem", id);
+    },
+    async product(tenant: Tenant) {
+      const { id } = await prisma.product.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `Matrix product ${randomUUID()}`, unitPrice: "10", costPrice: "5" } });
+      return gid("Product", id);
+    },
     async viewerUser(tenant: Tenant) {
       const user = await prisma.clientUser.findUniqueOrThrow({ where: { email: TENANTS[tenant].viewerEmail } });
       return gid("ClientUser", user.id);

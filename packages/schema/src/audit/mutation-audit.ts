@@ -13,8 +13,13 @@ export function setAuditTarget(context: GraphQLContext, target: AuditTarget): vo
   targets.set(context, target);
 }
 
-const TENANT_MODELS: Record<string, "client" | "clientUser" | "alert" | "document" | "apiKey" | "site" | "agent"> = {
+const TENANT_MODELS: Record<string, "client" | "clientUser" | "alert" | "document" | "apiKey" | "site" | "agent" | "ticket" | "ticketComment" | "lineItem" | "timeEntry" | "product"> = {
   Client: "client",
+  Ticket: "ticket",
+  TicketComment: "ticketComment",
+  LineItem: "lineItem",
+  TimeEntry: "timeEntry",
+  Product: "product",
   ClientUser: "clientUser",
   Alert: "alert",
   Document: "document",
@@ -49,7 +54,7 @@ async function inferTarget(context: GraphQLContext, args: Record<string, unknown
   const model = TENANT_MODELS[type];
   if (!model) return { type, id };
   const delegate = context.database.prisma[model] as unknown as { findUnique(args: object): Promise<Record<string, string> | null> };
-  const row = await delegate.findUnique({ where: { id }, select: { partnerId: true, ...(model === "client" || model === "apiKey" ? {} : { clientId: true }) } }).catch(() => null);
+  const row = await delegate.findUnique({ where: { id }, select: { partnerId: true, ...(model === "client" || model === "apiKey" || model === "product" ? {} : { clientId: true }) } }).catch(() => null);
   return { type, id, partnerId: row?.partnerId ?? null, clientId: model === "client" ? (row ? id : null) : (row?.clientId ?? null) };
 }
 

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { GraphQLContext } from "../context.js";
 
-type CountableModel = "site" | "agent" | "alert" | "document" | "clientUser" | "client" | "staffUser";
+type CountableModel = "site" | "agent" | "alert" | "document" | "clientUser" | "client" | "staffUser" | "ticketComment" | "timeEntry" | "lineItem";
 type GroupByDelegate = {
   groupBy(args: { by: string[]; where: object; _count: { _all: true } }): Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>;
 };

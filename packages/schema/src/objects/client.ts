@@ -5,6 +5,7 @@ import { addRules } from "../permissions.js";
 import { isAuthenticated, isClientAdmin, isStaff } from "../rules/roles.js";
 import { AgentStatusEnum, AlertSeverityEnum, AlertStatusEnum } from "./enums.js";
 import { countedConnection } from "../loaders/relation-counts.js";
+import { visibilityFilter } from "../tenant-scope.js";
 import { idOf, nodeLookup } from "./global-id.js";
 
 // The same filters serve the page query and its batched totalCount.
@@ -64,7 +65,11 @@ export const ClientRef = builder.prismaNode("Client", {
       },
       countedConnection("alert", "clientId", alertFilter),
     ),
-    documents: t.relatedConnection("documents", { cursor: "id", query: { orderBy: [{ title: "asc" }, { id: "asc" }] } }, countedConnection("document", "clientId")),
+    documents: t.relatedConnection(
+      "documents",
+      { cursor: "id", query: (_args, { principal }) => ({ where: visibilityFilter("Document", principal), orderBy: [{ title: "asc" }, { id: "asc" }] }) },
+      countedConnection("document", "clientId"),
+    ),
     users: t.relatedConnection("users", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("clientUser", "clientId")),
   }),
 });

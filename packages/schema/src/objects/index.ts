@@ -21,3 +21,7 @@ import "./rate-limit.js";
 import "./alert-subscription.js";
 import "./integrations.js";
 import "./integration-events.js";
+import "./tickets/ticket-types.js";
+import "./tickets/ticket-queries.js";
+import "./tickets/ticket-mutations.js";
+import "./tickets/billing-mutations.js";
