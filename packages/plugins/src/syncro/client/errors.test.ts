@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
+import { clientFor, countRequests, recordingLogger, rejectionOf } from "../testing/test-helpers.js";
+import { SyncroClient } from "./client.js";
+import { TOKEN_REJECTED_MESSAGE } from "./errors.js";
+import type { TSyncroHealth } from "./health.js";
+
+const servers: TSyncroServer[] = [];
+
+async function start() {
+  const server = await startSyncroServer();
+  servers.push(server);
+  return server;
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+describe("SyncroClient failures", () => {
+  it("reports a rejected token as unauthorized, once, without the token anywhere", async () => {
+    const server = await start();
+    const wrongToken = "T-wrong-9f8e7d6c5b4a";
+    const logger = recordingLogger();
+    const health: TSyncroHealth[] = [];
+    const client = clientFor(server, { apiToken: wrongToken, logger, onHealthChange: (change) => health.push(change) });
+
+    const error = await rejectionOf(client.verify());
+    expect(error.kind).toBe("unauthorized");
+    expect(error.status).toBe(401);
+    expect(error.message).toBe(TOKEN_REJECTED_MESSAGE);
+    expect(error.message).toMatch(/^Syncro rejected the API token/);
+    const everything = JSON.stringify({ message: error.message, stack: error.stack, logs: logger.lines, health });
+    expect(everything).not.toContain(wrongToken);
+    expect(everything).not.toContain(server.token);
+    // A bad token does not get better by asking again.
+    expect(countRequests(server, { path: "/tickets/settings" })).toBe(1);
+  });
+
+  it("verifies a good token with one cheap call", async () => {
+    const server = await start();
+    await clientFor(server).verify();
+    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["GET /tickets/settings"]);
+  });
+
+  it("reports an unknown host as unreachable, pointing at the subdomain", async () => {
+    const client = new SyncroClient({ baseUrl: "http://no-such-host.invalid/api/v1", apiToken: "T-some-token", maxRetries: 0 });
+    const error = await rejectionOf(client.listTickets());
+    expect(error.kind).toBe("unreachable");
+    expect(error.message).toBe("Syncro host not found: check the subdomain (no-such-host.invalid)");
+  });
+
+  it("retries a GET when nothing listens, then reports unreachable", async () => {
+    const server = await start();
+    await server.close();
+    const logger = recordingLogger();
+    const error = await rejectionOf(clientFor(server, { maxRetries: 2, logger }).listTickets());
+    expect(error.kind).toBe("unreachable");
+    expect(error.message).toMatch(/^Syncro could not be reached at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(logger.lines.filter((line) => line.msg === "Syncro call failed; retrying")).toHaveLength(2);
+  });
+
+  it("times out a slow answer", async () => {
+    const server = await start();
+    server.faults.delayNext(1, 1_000);
+    const error = await rejectionOf(clientFor(server, { timeoutMs: 50, maxRetries: 0 }).listTickets());
+    expect(error.kind).toBe("timeout");
+    expect(error.message).toBe("Syncro did not answer within 50 ms (GET /tickets)");
+  });
+
+  it("reports JSON of the wrong shape as bad_payload, naming the field", async () => {
+    const server = await start();
+    server.faults.badPayloadNext(1);
+    const error = await rejectionOf(clientFor(server).listTickets());
+    expect(error.kind).toBe("bad_payload");
+    expect(error.message).toMatch(/^Syncro answered GET \/tickets in an unexpected shape \(body: /);
+    expect(countRequests(server, { path: "/tickets" })).toBe(1);
+  });
+
+  it("reports a web page instead of JSON as bad_payload with a hint", async () => {
+    const server = await start();
+    server.faults.badPayloadNext(1, { body: "<!DOCTYPE html><html><body>Sign in to Syncro</body></html>" });
+    const error = await rejectionOf(clientFor(server).getCustomer(1));
+    expect(error.kind).toBe("bad_payload");
+    expect(error.message).toBe("Syncro sent an answer to GET /customers/1 that is not JSON; Syncro answered with a web page: check the subdomain");
+  });
+
+  it("maps 404 to not_found and 403 to forbidden", async () => {
+    const server = await start();
+    const client = clientFor(server);
+    const missing = await rejectionOf(client.getTicket(4242));
+    expect(missing).toMatchObject({ kind: "not_found", status: 404, message: "Syncro found nothing at GET /tickets/4242 (HTTP 404): Not found" });
+    server.faults.failNext(1, 403);
+    const forbidden = await rejectionOf(client.listCustomers());
+    expect(forbidden.kind).toBe("forbidden");
+    expect(forbidden.message).toContain("the API token lacks the permission");
+  });
+
+  it("maps 422 to bad_request with Syncro's message, and other 4xx to bad_request", async () => {
+    const server = await start();
+    const customer = server.state.addCustomer({ businessName: "Acme Ltd" });
+    const client = clientFor(server);
+    const invalid = await rejectionOf(client.createTicket({ customerId: customer.id, subject: "  " }));
+    expect(invalid).toMatchObject({ kind: "bad_request", status: 422, message: "Syncro rejected POST /tickets (HTTP 422): Subject can't be blank" });
+    server.faults.failNext(1, 400);
+    const rejected = await rejectionOf(client.listTickets());
+    expect(rejected).toMatchObject({ kind: "bad_request", status: 400 });
+    expect(countRequests(server, { method: "GET", path: "/tickets" })).toBe(1);
+  });
+
+  it("rejects bad ids and pages before calling Syncro", async () => {
+    const server = await start();
+    const client = clientFor(server);
+    await expect(client.getTicket(0)).rejects.toThrow(RangeError);
+    await expect(client.listTickets({ page: 1.5 })).rejects.toThrow(RangeError);
+    expect(server.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
+import { clientFor, rejectionOf } from "../testing/test-helpers.js";
+
+const servers: TSyncroServer[] = [];
+
+async function start() {
+  const server = await startSyncroServer();
+  servers.push(server);
+  return server;
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+describe("SyncroClient writing to Syncro", () => {
+  it("adds a private note in the technician's name", async () => {
+    const server = await start();
+    const ticket = server.state.addTicket();
+    const comment = await clientFor(server).addComment(ticket.id, {
+      subject: "Backup failed",
+      body: "Nightly backup of FS01 failed; investigating.",
+      tech: "Dana Reyes",
+      hidden: true,
+      doNotEmail: true,
+    });
+
+    const request = server.requests.find((entry) => entry.method === "POST");
+    expect(request?.body).toEqual({ subject: "Backup failed", body: "Nightly backup of FS01 failed; investigating.", tech: "Dana Reyes", hidden: true, do_not_email: true });
+    const stored = server.state.ticket(ticket.id)?.comments;
+    expect(stored).toHaveLength(1);
+    expect(stored?.[0]).toMatchObject({ hidden: true, tech: "Dana Reyes", do_not_email: true, user_id: server.state.apiUserId });
+    expect(comment).toMatchObject({ id: stored?.[0]?.id, hidden: true, tech: "Dana Reyes", doNotEmail: true, userId: server.state.apiUserId });
+  });
+
+  it("creates a ticket with a first comment in one request", async () => {
+    const server = await start();
+    const customer = server.state.addCustomer({ businessName: "Acme Ltd" });
+    const contact = server.state.addContact({ customerId: customer.id, name: "Jo Bloggs" });
+    const ticket = await clientFor(server).createTicket({
+      customerId: customer.id,
+      subject: "Email not syncing",
+      problemType: "Software",
+      contactId: contact.id,
+      comment: { body: "Outlook asks for the password again and again", hidden: false },
+    });
+    expect(ticket).toMatchObject({ customerId: customer.id, contactId: contact.id, subject: "Email not syncing", status: "New", problemType: "Software" });
+    expect(ticket.comments).toMatchObject([{ subject: "Initial Issue", body: "Outlook asks for the password again and again", hidden: false }]);
+    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["POST /tickets"]);
+  });
+
+  it("updates status, subject and technician, sending only what changed", async () => {
+    const server = await start();
+    const ticket = server.state.addTicket({ createdAt: new Date("2025-02-01T09:00:00Z") });
+    const updated = await clientFor(server).updateTicket(ticket.id, { status: "Resolved", userId: 12 });
+    expect(server.requests[0]?.body).toEqual({ status: "Resolved", user_id: 12 });
+    expect(updated).toMatchObject({ status: "Resolved", userId: 12, subject: ticket.subject });
+    expect(updated.resolvedAt).toBeInstanceOf(Date);
+    expect(updated.updatedAt?.getTime()).toBeGreaterThan(new Date("2025-02-01T09:00:00Z").getTime());
+  });
+
+  it("refuses a status the account does not have, with Syncro's reason", async () => {
+    const server = await start();
+    const ticket = server.state.addTicket();
+    const error = await rejectionOf(clientFor(server).updateTicket(ticket.id, { status: "Closed" }));
+    expect(error).toMatchObject({ kind: "bad_request", status: 422 });
+    expect(error.message).toContain("Status Closed is not a ticket status of this account");
+  });
+
+  it("adds and removes a line item", async () => {
+    const server = await start();
+    const ticket = server.state.addTicket();
+    const client = clientFor(server);
+    const item = await client.addLineItem(ticket.id, { name: "Backup licence", productId: 31, quantity: 2, priceCost: 3.5, priceRetail: 9.99, taxable: true });
+    expect(server.requests[0]?.body).toEqual({ name: "Backup licence", product_id: 31, quantity: 2, price_cost: 3.5, price_retail: 9.99, taxable: true });
+    expect(item).toMatchObject({ name: "Backup licence", productId: 31, quantity: 2, priceCost: 3.5, priceRetail: 9.99, taxable: true });
+
+    await client.removeLineItem(ticket.id, item.id);
+    expect(server.requests[1]?.body).toEqual({ ticket_line_item_id: item.id });
+    expect(server.state.ticket(ticket.id)?.line_items).toEqual([]);
+    const again = await rejectionOf(client.removeLineItem(ticket.id, item.id));
+    expect(again.kind).toBe("not_found");
+  });
+});
+
+describe("SyncroClient reading customers, contacts and settings", () => {
+  it("searches customers and gets one by id", async () => {
+    const server = await start();
+    server.state.addCustomer({ businessName: "Acme Ltd", email: "it@acme.example" });
+    const person = server.state.addCustomer({ businessName: null, firstName: "Ana", lastName: "Lima" });
+    const client = clientFor(server);
+    const { customers, meta } = await client.listCustomers({ query: "lima" });
+    expect(customers.map((customer) => customer.displayName)).toEqual(["Ana Lima"]);
+    expect(meta.totalEntries).toBe(1);
+    expect(server.requests[0]?.query).toEqual({ query: "lima" });
+    await expect(client.getCustomer(person.id)).resolves.toMatchObject({ id: person.id, businessName: null, firstName: "Ana", lastName: "Lima" });
+  });
+
+  it("lists a customer's contacts", async () => {
+    const server = await start();
+    const acme = server.state.addCustomer({ businessName: "Acme Ltd" });
+    const other = server.state.addCustomer({ businessName: "Other plc" });
+    server.state.addContact({ customerId: acme.id, name: "Jo Bloggs", email: "jo@acme.example" });
+    server.state.addContact({ customerId: other.id, name: "Sam Smith" });
+    const { contacts } = await clientFor(server).listContacts({ customerId: acme.id });
+    expect(contacts).toMatchObject([{ customerId: acme.id, name: "Jo Bloggs", email: "jo@acme.example", phone: null }]);
+  });
+
+  it("reads the account's ticket statuses", async () => {
+    const server = await start();
+    server.state.statuses.push("Waiting on Vendor");
+    const settings = await clientFor(server).ticketSettings();
+    expect(settings.statuses).toEqual([
+      "New",
+      "In Progress",
+      "Resolved",
+      "Invoiced",
+      "Waiting for Parts",
+      "Waiting on Customer",
+      "Scheduled",
+      "Customer Reply",
+      "Waiting on Vendor",
+    ]);
+    expect(settings.problemTypes).toContain("Hardware");
+  });
+});

@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as wait } from "node:timers/promises";
+import { directoryRoutes } from "./directory-routes.js";
+import type { SyncroFaults, TSyncroFault } from "./faults.js";
+import { railsErrors, sendJson, sendNotFound, sendUnauthorized } from "./http-helpers.js";
+import type { TRoute } from "./route-types.js";
+import type { SyncroServerState } from "./store.js";
+import { ticketRoutes } from "./ticket-routes.js";
+
+export const API_PREFIX = "/api/v1";
+
+export type TSyncroRouteContext = {
+  state: SyncroServerState;
+  faults: SyncroFaults;
+  token: string;
+  /** Aborted when the server closes, so delayed answers stop waiting. */
+  signal: AbortSignal;
+};
+
+const routes: TRoute[] = [...ticketRoutes, ...directoryRoutes];
+
+/** Answers one request the way Syncro's API does, after applying any queued fault. */
+export async function route(input: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  body: Record<string, unknown> | undefined;
+  ctx: TSyncroRouteContext;
+}): Promise<void> {
+  const { req, res, url, ctx } = input;
+  const decision = ctx.faults.take();
+  if (decision.kind === "delay") await wait(decision.ms, undefined, { signal: ctx.signal });
+  else if (decision.kind !== "none") return applyFault(res, decision);
+  if (!url.pathname.startsWith(`${API_PREFIX}/`)) return sendNotFound(res);
+  if (!authorized(req, url, ctx.token)) return sendUnauthorized(res);
+
+  const path = url.pathname.slice(API_PREFIX.length);
+  for (const candidate of routes) {
+    const match = candidate.method === req.method ? candidate.pattern.exec(path) : null;
+    if (!match) continue;
+    return candidate.handle({ res, query: url.searchParams, params: match.slice(1).map((part) => decodeURIComponent(part ?? "")), body: input.body, state: ctx.state });
+  }
+  sendNotFound(res);
+}
+
+function applyFault(res: ServerResponse, fault: Exclude<TSyncroFault, { kind: "delay" }>): void {
+  switch (fault.kind) {
+    case "fail":
+      return fault.status === 401 ? sendUnauthorized(res) : sendJson(res, { status: fault.status, body: railsErrors(["Something went wrong"]) });
+    case "rateLimit": {
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
+      return sendJson(res, { status: 429, body: { error: "Rate limit exceeded" }, headers });
+    }
+    case "badPayload":
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+      // A JSON array fits none of Syncro's documented answers, which are all objects.
+      res.end(fault.body ?? JSON.stringify(["Service temporarily unavailable"]));
+      return;
+  }
+}
+
+// Syncro takes a Bearer token, and still the older ?api_key= form.
+function authorized(req: IncomingMessage, url: URL, token: string): boolean {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  return (bearer ?? url.searchParams.get("api_key")) === token;
+}
