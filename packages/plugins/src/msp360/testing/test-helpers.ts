@@ -1,3 +1,4 @@
+import { countRequests, rejectionOf as rejectionOfType } from "../../testing/vendor-test-helpers.js";
 import { Msp360Client, type TMsp360ClientOptions } from "../client/client.js";
 import { Msp360ApiError } from "../client/errors.js";
 import type { TMsp360Server } from "./msp360-server.js";
@@ -14,15 +15,6 @@ export function clientFor(server: TMsp360Server, options: Partial<TMsp360ClientO
   });
 }
 
-/** How many requests the server saw, optionally only those answered with `status`. */
-export function countRequests(server: TMsp360Server, filter: { method?: string; path: string; status?: number }): number {
-  return server.requests.filter(
-    (request) =>
-      request.path === filter.path &&
-      (filter.method === undefined || request.method === filter.method) &&
-      (filter.status === undefined || request.status === filter.status),
-  ).length;
-}
 
 export const countLogins = (server: TMsp360Server) => countRequests(server, { method: "POST", path: "/api/Provider/Login" });
 
@@ -37,12 +29,8 @@ export function manualClock(start = new Date("2025-03-10T09:00:00Z")) {
   };
 }
 
+
+export { countRequests };
+
 /** The Msp360ApiError a call rejected with; throws if it resolved or threw something else. */
-export async function rejectionOf(call: Promise<unknown>): Promise<Msp360ApiError> {
-  const outcome = await call.then(
-    () => new Error("expected the call to fail, but it succeeded"),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof Msp360ApiError) return outcome;
-  throw outcome instanceof Error ? outcome : new Error(`expected an Msp360ApiError, got ${String(outcome)}`);
-}
+export const rejectionOf = (call: Promise<unknown>) => rejectionOfType(Msp360ApiError, call);

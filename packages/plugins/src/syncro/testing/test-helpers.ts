@@ -1,3 +1,4 @@
+import { countRequests, rejectionOf as rejectionOfType } from "../../testing/vendor-test-helpers.js";
 import { SyncroClient } from "../client/client.js";
 import { SyncroApiError } from "../client/errors.js";
 import type { TSyncroClientOptions } from "../client/options.js";
@@ -8,28 +9,10 @@ export function clientFor(server: TSyncroServer, options: Partial<TSyncroClientO
   return new SyncroClient({ baseUrl: server.url, apiToken: server.token, backoffBaseMs: 1, backoffCapMs: 20, timeoutMs: 2_000, ...options });
 }
 
-/** How many requests the server saw, optionally only those answered with `status`. */
-export function countRequests(server: TSyncroServer, filter: { method?: string; path: string; status?: number }): number {
-  return server.requests.filter(
-    (request) =>
-      request.path === filter.path &&
-      (filter.method === undefined || request.method === filter.method) &&
-      (filter.status === undefined || request.status === filter.status),
-  ).length;
-}
 
 /** The statuses the server answered a path with, in order. */
 export const statusesFor = (server: TSyncroServer, path: string) => server.requests.filter((request) => request.path === path).map((request) => request.status);
 
-/** The SyncroApiError a call rejected with; throws if it resolved or threw something else. */
-export async function rejectionOf(call: Promise<unknown>): Promise<SyncroApiError> {
-  const outcome = await call.then(
-    () => new Error("expected the call to fail, but it succeeded"),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof SyncroApiError) return outcome;
-  throw outcome instanceof Error ? outcome : new Error(`expected a SyncroApiError, got ${String(outcome)}`);
-}
 
 /** Waits until `check` holds, polling; fails after `timeoutMs` so a broken test does not hang. */
 export async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -49,3 +32,8 @@ export function recordingLogger() {
     warn: (obj: Record<string, unknown>, msg: string) => void lines.push({ level: "warn", obj, msg }),
   };
 }
+
+export { countRequests };
+
+/** The SyncroApiError a call rejected with; throws if it resolved or threw something else. */
+export const rejectionOf = (call: Promise<unknown>) => rejectionOfType(SyncroApiError, call);
