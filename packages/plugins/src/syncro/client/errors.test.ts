@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, countRequests, recordingLogger, rejectionOf } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, countRequests, recordingLogger, rejectionOf, syncroServerPerTest } from "../testing/test-helpers.js";
 import { SyncroClient } from "./client.js";
 import { TOKEN_REJECTED_MESSAGE } from "./errors.js";
 import type { TSyncroHealth } from "./health.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 describe("SyncroClient failures", () => {
   it("reports a rejected token as unauthorized, once, without the token anywhere", async () => {

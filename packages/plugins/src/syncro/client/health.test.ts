@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, rejectionOf } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, rejectionOf, syncroServerPerTest } from "../testing/test-helpers.js";
 import type { TSyncroHealth } from "./health.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 const SERVER_ERROR = "Syncro had a server error on GET /tickets (HTTP 503): Something went wrong";
 

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, countRequests } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, countRequests, syncroServerPerTest } from "../testing/test-helpers.js";
 import type { TSyncroPageProgress } from "./client.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 describe("SyncroClient reading tickets", () => {
   it("walks every page of 60 tickets and reports page N of 3", async () => {

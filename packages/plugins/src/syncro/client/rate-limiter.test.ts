@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, countRequests } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, countRequests, syncroServerPerTest } from "../testing/test-helpers.js";
 import { SyncroClient } from "./client.js";
 import { SlidingWindowLimiter } from "./rate-limiter.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 // The limiter controls when requests leave; the server counts when they arrive. Its window
 // is shorter so that time on the wire (slow on a busy test machine) cannot make two

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, countRequests, recordingLogger, rejectionOf, statusesFor, until } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, countRequests, recordingLogger, rejectionOf, statusesFor, until, syncroServerPerTest } from "../testing/test-helpers.js";
 import type { TSyncroAddCommentInput } from "./inputs.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 const note: TSyncroAddCommentInput = { subject: "Update", body: "Replaced the toner", tech: "Dana Reyes", hidden: false, doNotEmail: false };
 

@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSyncroServer, type TSyncroServer } from "../testing/syncro-server.js";
-import { clientFor, rejectionOf } from "../testing/test-helpers.js";
+import { describe, expect, it } from "vitest";
+import { clientFor, rejectionOf, syncroServerPerTest } from "../testing/test-helpers.js";
 
-const servers: TSyncroServer[] = [];
-
-async function start() {
-  const server = await startSyncroServer();
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+// Each test starts its own server; all are closed after it.
+const start = syncroServerPerTest();
 
 describe("SyncroClient writing to Syncro", () => {
   it("adds a private note in the technician's name", async () => {

@@ -2,7 +2,8 @@ import { countRequests, rejectionOf as rejectionOfType } from "../../testing/ven
 import { SyncroClient } from "../client/client.js";
 import { SyncroApiError } from "../client/errors.js";
 import type { TSyncroClientOptions } from "../client/options.js";
-import type { TSyncroServer } from "./syncro-server.js";
+import { afterEach } from "vitest";
+import { type TSyncroServer, type TSyncroServerOptions, startSyncroServer } from "./syncro-server.js";
 
 /** A client for the local server, with millisecond backoff so retries do not slow tests down. */
 export function clientFor(server: TSyncroServer, options: Partial<TSyncroClientOptions> = {}): SyncroClient {
@@ -37,3 +38,16 @@ export { countRequests };
 
 /** The SyncroApiError a call rejected with; throws if it resolved or threw something else. */
 export const rejectionOf = (call: Promise<unknown>) => rejectionOfType(SyncroApiError, call);
+
+/** Returns a `start()` for tests: each call starts a local Syncro server, closed after the test. */
+export function syncroServerPerTest(): (options?: TSyncroServerOptions) => Promise<TSyncroServer> {
+  const servers: TSyncroServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (options) => {
+    const server = await startSyncroServer(options);
+    servers.push(server);
+    return server;
+  };
+}
