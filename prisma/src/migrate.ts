@@ -10,7 +10,17 @@ const MIGRATION_LOCK_KEY = 72707369;
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-/** The committed migrations, oldest first. */
+let committed: Migration[] | undefined;
+
+/**
+ * The committed migrations, read once per process: `/readyz` compares against them on
+ * every probe, and they change only with a new deployment.
+ */
+export function committedMigrations(): Migration[] {
+  return (committed ??= readMigrations());
+}
+
+/** The migrations in `directory`, oldest first. */
 export function readMigrations(directory = migrationsDirectory): Migration[] {
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -43,7 +53,7 @@ type AppliedRow = { migration_name: string; checksum: string };
  * applied stops the run: the history must not be rewritten.
  * @returns the names of the migrations it applied
  */
-export function applyMigrations(database: Database, migrations = readMigrations()): Promise<string[]> {
+export function applyMigrations(database: Database, migrations = committedMigrations()): Promise<string[]> {
   return database.session((sql) => applyMigrationsOnSession(sql, migrations));
 }
 
@@ -82,7 +92,7 @@ async function applyMigrationsOnSession(sql: SqlRunner, migrations: Migration[])
 }
 
 /** Names of committed migrations the database has not applied (empty when up to date). */
-export async function pendingMigrations(sql: SqlRunner, migrations = readMigrations()): Promise<string[]> {
+export async function pendingMigrations(sql: SqlRunner, migrations = committedMigrations()): Promise<string[]> {
   const [table] = await sql.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
   if (!table?.exists) return migrations.map((m) => m.name);
   const rows = await sql.query<AppliedRow>(

@@ -16,6 +16,15 @@ export function scopeOf(principal: Principal): TenantScope {
   return { kind: "none" };
 }
 
+/**
+ * The partner a staff user or API key acts for; FORBIDDEN for platform admins (they act on
+ * a partner's settings by impersonating it) and for client users.
+ */
+export function callerPartnerId(principal: Principal): string {
+  if ((principal.kind === "staff" || principal.kind === "apiKey") && principal.partnerId) return principal.partnerId;
+  throw forbidden();
+}
+
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
 const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);

@@ -1,5 +1,5 @@
 import type { Database } from "@mspgraph/db";
-import type { GraphQLContext, Principal, RateLimitState } from "@mspgraph/schema";
+import type { Principal, RateLimitState } from "@mspgraph/schema";
 
 
 export const HOURLY_BUDGET = 5000;
@@ -31,4 +31,3 @@ export async function spendBudget(database: Database, key: string, cost: number,
   return { allowed: Boolean(spent), state: { cost, limit, remaining: Math.max(0, limit - used), resetAt } };
 }
 
-export type { GraphQLContext };

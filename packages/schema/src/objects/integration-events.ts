@@ -1,9 +1,9 @@
 import { builder } from "../builder.js";
-import type { GraphQLContext } from "../context.js";
-import { forbidden, notFound } from "../errors.js";
+import { notFound } from "../errors.js";
 import { enqueueEvent } from "../integrations/event-queue.js";
 import { findConnection, pluginById } from "../integrations/connections.js";
 import { addRules, allow } from "../permissions.js";
+import { callerPartnerId } from "../tenant-scope.js";
 import { isPartnerManager } from "../rules/roles.js";
 import { idOf, nodeLookup } from "./global-id.js";
 import { type TUserError, UserErrorRef } from "./user-error.js";
@@ -65,12 +65,6 @@ const EventPayloadRef = builder.objectRef<EventPayload>("IntegrationEventPayload
   }),
 });
 
-function partnerOf(context: GraphQLContext): string {
-  const { principal } = context;
-  if ((principal.kind === "staff" || principal.kind === "apiKey") && principal.partnerId) return principal.partnerId;
-  throw forbidden();
-}
-
 builder.mutationFields((t) => ({
   retryIntegrationEvent: t.field({
     type: EventPayloadRef,
@@ -90,7 +84,7 @@ builder.mutationFields((t) => ({
     description: "Asks the plugin to sync now (processed in the background; follow it in integrationEvents)",
     args: { input: t.arg({ type: builder.inputType("SyncIntegrationInput", { fields: (f) => ({ pluginId: f.string({ required: true }) }) }), required: true }) },
     resolve: async (_root, { input }, context): Promise<EventPayload> => {
-      const partnerId = partnerOf(context);
+      const partnerId = callerPartnerId(context.principal);
       const plugin = pluginById(context, input.pluginId);
       const connection = plugin ? await findConnection(context.db, partnerId, plugin.id) : null;
       if (!plugin || !connection) return { event: null, userErrors: [{ field: "pluginId", message: "not connected", code: "NOT_FOUND" }] };

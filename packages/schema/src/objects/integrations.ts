@@ -2,12 +2,11 @@ import type { IntegrationConnection } from "@mspgraph/db";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { builder } from "../builder.js";
-import type { GraphQLContext } from "../context.js";
-import { forbidden } from "../errors.js";
 import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, pluginById } from "../integrations/connections.js";
 import "../integrations/json-object.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { addRules, allow } from "../permissions.js";
+import { callerPartnerId } from "../tenant-scope.js";
 import { isPartnerManager, isStaff } from "../rules/roles.js";
 import { type TUserError, UserErrorRef } from "./user-error.js";
 
@@ -48,19 +47,12 @@ const IntegrationRef = builder.objectRef<IntegrationShape>("Integration").implem
   }),
 });
 
-function partnerOf(context: GraphQLContext): string {
-  const { principal } = context;
-  if ((principal.kind === "staff" || principal.kind === "apiKey") && principal.partnerId) return principal.partnerId;
-  // Platform admins act on a partner's integrations by impersonating it.
-  throw forbidden();
-}
-
 builder.queryField("integrations", (t) =>
   t.connection({
     type: IntegrationRef,
     description: "Every plugin, with the caller's partner's connection status",
     resolve: async (_root, args, context) => {
-      const partnerId = partnerOf(context);
+      const partnerId = callerPartnerId(context.principal);
       const connections = await context.db.integrationConnection.findMany({ where: { partnerId } });
       const items = context.plugins.map((plugin) => ({ plugin, connection: connections.find((c) => c.pluginId === plugin.id) ?? null }));
       return resolveArrayConnection({ args }, items);
@@ -114,7 +106,7 @@ builder.mutationFields((t) => ({
     description: "Connects the caller's partner to a plugin after validating and live-checking the credentials",
     args: { input: t.arg({ type: ConnectIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
-      const partnerId = partnerOf(context);
+      const partnerId = callerPartnerId(context.principal);
       const plugin = pluginById(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const checked = await checkSettings(plugin, input.credentials, input.config ?? {});
@@ -143,7 +135,7 @@ builder.mutationFields((t) => ({
     description: "Changes a connection's settings, and its credentials when given (checked live like connectIntegration)",
     args: { input: t.arg({ type: UpdateIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
-      const partnerId = partnerOf(context);
+      const partnerId = callerPartnerId(context.principal);
       const plugin = pluginById(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const existing = await findConnection(context.db, partnerId, plugin.id);
@@ -171,7 +163,7 @@ builder.mutationFields((t) => ({
     description: "Disconnects and erases the stored credentials",
     args: { input: t.arg({ type: DisconnectIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
-      const partnerId = partnerOf(context);
+      const partnerId = callerPartnerId(context.principal);
       const plugin = pluginById(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const existing = await findConnection(context.db, partnerId, plugin.id);

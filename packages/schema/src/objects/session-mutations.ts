@@ -6,7 +6,7 @@ import { type GraphQLContext, actAs } from "../context.js";
 import { forbidden } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { isNotImpersonating, isPerson } from "../rules/roles.js";
+import { isPerson } from "../rules/roles.js";
 import { type TUserError, UserErrorRef } from "./user-error.js";
 import { type ViewerShape, ViewerRef, loadViewer } from "./viewer.js";
 

@@ -3,7 +3,6 @@ import type { GraphQLContext } from "../context.js";
 import { addRules, allow } from "../permissions.js";
 import type { Impersonation, Principal } from "../principal.js";
 import { isAuthenticated } from "../rules/roles.js";
-import { scopeOf, scopedPrisma } from "../tenant-scope.js";
 import { ClientRef } from "./client.js";
 import { ClientUserRoleEnum, StaffRoleEnum } from "./enums.js";
 import { PartnerRef } from "./partner.js";
@@ -72,15 +71,13 @@ export const ViewerRef = builder.objectRef<ViewerShape>("Viewer").implement({
       type: PartnerRef,
       nullable: true,
       description: "The partner the viewer acts for: none for platform admins",
-      resolve: (query, { principal }, _args, { database }) =>
-        principal.partnerId ? scopedPrisma(database.prisma, scopeOf(principal)).partner.findUnique({ ...query, where: { id: principal.partnerId } }) : null,
+      resolve: (query, { principal }, _args, { db }) => (principal.partnerId ? db.partner.findUnique({ ...query, where: { id: principal.partnerId } }) : null),
     }),
     client: t.prismaField({
       type: ClientRef,
       nullable: true,
       description: "The client a client user (or an impersonated client) belongs to",
-      resolve: (query, { principal }, _args, { database }) =>
-        principal.kind === "client" ? scopedPrisma(database.prisma, scopeOf(principal)).client.findUnique({ ...query, where: { id: principal.clientId } }) : null,
+      resolve: (query, { principal }, _args, { db }) => (principal.kind === "client" ? db.client.findUnique({ ...query, where: { id: principal.clientId } }) : null),
     }),
   }),
 });

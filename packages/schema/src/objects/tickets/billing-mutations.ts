@@ -2,6 +2,7 @@ import { z } from "zod";
 import { builder } from "../../builder.js";
 import { forbidden, notFound } from "../../errors.js";
 import { addRules, allow } from "../../permissions.js";
+import { callerPartnerId } from "../../tenant-scope.js";
 import { isPartnerManager, isStaff } from "../../rules/roles.js";
 import { idOf } from "../global-id.js";
 import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "../user-error.js";
@@ -116,11 +117,11 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, { db, principal }): Promise<ProductPayload> => {
-      if ((principal.kind !== "staff" && principal.kind !== "apiKey") || !principal.partnerId) throw forbidden();
+      const partnerId = callerPartnerId(principal);
       const parsed = ZProduct.safeParse(input);
       if (!parsed.success) return { product: null, userErrors: zodUserErrors(parsed.error) };
       try {
-        const product = await db.product.create({ data: { ...parsed.data, sku: parsed.data.sku ?? null, partnerId: principal.partnerId }, select: { id: true } });
+        const product = await db.product.create({ data: { ...parsed.data, sku: parsed.data.sku ?? null, partnerId }, select: { id: true } });
         return { product, userErrors: [] };
       } catch (error) {
         return { product: null, userErrors: conflictOrThrow(error, "name", "the catalog already has a product with this name") };

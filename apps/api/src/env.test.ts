@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { decryptJson, encryptJson } from "@mspgraph/schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { readApiEnv } from "./env.js";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "mspgraph-env-"));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const key = () => randomBytes(32).toString("base64");
+
+describe("the API's environment", () => {
+  it("embedded: generates keys once into the data directory, owner-only, and reuses them", () => {
+    const dataDir = tempDir();
+    const first = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir });
+    const file = path.join(dataDir, "secrets.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir });
+    expect(Buffer.from(second.secrets.jwtSecret)).toEqual(Buffer.from(first.secrets.jwtSecret));
+    const sealed = encryptJson(first.secrets.keyRing, { token: "x" }, "row");
+    expect(decryptJson(second.secrets.keyRing, sealed, "row")).toEqual({ token: "x" });
+  });
+
+  it("embedded: adds an encryption key to a secrets file from before credentials were encrypted, keeping its JWT secret", () => {
+    const dataDir = tempDir();
+    const jwtSecret = randomBytes(32).toString("base64url");
+    writeFileSync(path.join(dataDir, "secrets.json"), JSON.stringify({ jwtSecret }));
+    const env = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir });
+    expect(Buffer.from(env.secrets.jwtSecret).toString("base64url")).toBe(jwtSecret);
+    expect(JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")).encryptionKeys.k1).toEqual(expect.any(String));
+  });
+
+  it("server: requires the JWT secret and encryption keys, and names what is missing", () => {
+    const url = "postgres://u@localhost/db";
+    expect(() => readApiEnv({ DATABASE_URL: url })).toThrow(/MSPGRAPH_JWT_SECRET is required/);
+    expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: key() })).toThrow(/MSPGRAPH_ENCRYPTION_KEYS is required/);
+    expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: "short" })).toThrow(/at least 32 random bytes/);
+    expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: key(), MSPGRAPH_ENCRYPTION_KEYS: "nokey" })).toThrow(/must look like/);
+  });
+
+  it("server: reads a key ring for rotation; the last key (or the named one) encrypts", () => {
+    const base = { DATABASE_URL: "postgres://u@localhost/db", MSPGRAPH_JWT_SECRET: key() };
+    const keys = `old:${key()},new:${key()}`;
+    expect(readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys }).secrets.keyRing.activeKeyId).toBe("new");
+    const pinned = readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys, MSPGRAPH_ENCRYPTION_KEY_ID: "old" }).secrets.keyRing;
+    expect([pinned.activeKeyId, [...pinned.keys.keys()]]).toEqual(["old", ["old", "new"]]);
+    expect(() => readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys, MSPGRAPH_ENCRYPTION_KEY_ID: "gone" })).toThrow(/not among the keys/);
+  });
+
+  it("refuses a bad port or a non-PostgreSQL DATABASE_URL", () => {
+    expect(() => readApiEnv({ API_PORT: "70000", MSPGRAPH_DATA_DIR: tempDir() })).toThrow(/API_PORT/);
+    expect(() => readApiEnv({ DATABASE_URL: "mysql://x" })).toThrow(/postgres/);
+  });
+});
