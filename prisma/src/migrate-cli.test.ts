@@ -11,8 +11,9 @@ import { databaseUrl, testDatabaseKind } from "./testing/index.js";
 const run = promisify(execFile);
 const packageDir = path.resolve(import.meta.dirname, "..");
 
-// `npm run db:migrate` is `prisma migrate deploy` through the driver adapter: the path users take.
-it("prisma migrate deploy applies every migration from empty, and our runner agrees", async () => {
+// `npm run db:migrate`, the path users take: `prisma migrate deploy` through the driver
+// adapter on a server, our runner on the embedded database.
+it("npm run db:migrate applies every migration from empty, and our runner agrees", async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: packageDir };
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -22,7 +23,7 @@ it("prisma migrate deploy applies every migration from empty, and our runner agr
     const name = `cli_migrate_${Date.now()}`;
     await admin.sql.exec(`CREATE DATABASE ${name}`);
     env.DATABASE_URL = databaseUrl(serverUrl, name);
-    await run("npx", ["prisma", "migrate", "deploy"], { cwd: packageDir, env });
+    await run("npm", ["run", "migrate"], { cwd: packageDir, env });
     database = databaseFromUrl(env.DATABASE_URL, { max: 1 });
     cleanup = async () => {
       await admin.sql.exec(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -32,7 +33,7 @@ it("prisma migrate deploy applies every migration from empty, and our runner agr
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "mspgraph-cli-"));
     delete env.DATABASE_URL;
     env.MSPGRAPH_DATA_DIR = dataDir;
-    await run("npx", ["prisma", "migrate", "deploy"], { cwd: packageDir, env });
+    await run("npm", ["run", "migrate"], { cwd: packageDir, env });
     database = await openDatabase({ kind: "pglite", dataDir });
     cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   }
