@@ -5,7 +5,7 @@ import path from "node:path";
 import { applyMigrations, databaseFromUrl, seedDemo, seedScale } from "@mspgraph/db";
 import { databaseUrl, freePort, startPostgresServer } from "@mspgraph/db/postgres-server";
 import { authConfig, keyRing } from "@mspgraph/schema";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "@mspgraph/schema/server";
 import { DASHBOARD_QUERY } from "../src/testing/dashboard-query.js";
 import { createApi } from "../src/yoga.js";
 import { measure } from "./load.js";

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { databaseFromUrl } from "@mspgraph/db";
 import { authConfig, keyRing } from "@mspgraph/schema";
 import { composeSchema } from "../src/composed-schema.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "@mspgraph/schema/server";
 import { createApi } from "../src/yoga.js";
 import { startBareDashboard } from "./bare-dashboard.js";
 

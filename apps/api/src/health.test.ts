@@ -1,7 +1,7 @@
 import { type Database, databaseFromUrl } from "@mspgraph/db";
 import { createTestDatabase, freePort } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "./logger.js";
+import { createLogger } from "@mspgraph/schema/server";
 import { testSecrets } from "./testing/test-api.js";
 import { createApi } from "./yoga.js";
 

@@ -1,2 +1,2 @@
-export { createApi, type Api, type ApiOptions } from "./yoga.js";
-export { createLogger, type Logger } from "./logger.js";
+export { createApi, type Api } from "./yoga.js";
+export { createLogger, type Logger } from "@mspgraph/schema/server";

@@ -4,8 +4,7 @@ import { definePlugin } from "@mspgraph/plugins";
 import { type PluginEvent, claimEvents, enqueueEvent } from "@mspgraph/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { processDueEvents } from "./jobs/event-worker.js";
-import { createLogger } from "./logger.js";
+import { processDueEvents, createLogger } from "@mspgraph/schema/server";
 import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const handled: Array<{ event: PluginEvent; token: unknown }> = [];

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryCost } from "./limits/query-cost.js";
-import { createLogger } from "./logger.js";
+import { MAX_BATCH, MAX_BODY_BYTES, createLogger, queryCost } from "@mspgraph/schema/server";
 import { type TestApi, codeOf, createTestApi, testSecrets } from "./testing/test-api.js";
-import { MAX_BATCH, MAX_BODY_BYTES, createApi } from "./yoga.js";
+import { createApi } from "./yoga.js";
 import { parse } from "graphql";
 
 

@@ -2,9 +2,8 @@ import { createServer } from "node:http";
 import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
-import { createLogger } from "./logger.js";
+import { createLogger, startEventWorker } from "@mspgraph/schema/server";
 import { pluginRegistry } from "./composed-schema.js";
-import { startEventWorker } from "./jobs/event-worker.js";
 import { createApi } from "./yoga.js";
 
 // Listens; everything the API does is built in yoga.ts.

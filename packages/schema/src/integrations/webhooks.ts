@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database } from "@mspgraph/db";
-import { type IntegrationPlugin, type KeyRing, enqueueEvent } from "@mspgraph/schema";
-import { decryptWebhookSecret } from "@mspgraph/schema/credentials";
+import type { KeyRing } from "../crypto/credential-cipher.js";
+import { enqueueEvent } from "./event-queue.js";
+import type { IntegrationPlugin } from "./plugin-contract.js";
+import { decryptWebhookSecret } from "./connections.js";
 
 const MAX_WEBHOOK_BYTES = 512 * 1024;
 const ROUTE = /^\/webhooks\/([a-z][a-z0-9-]*)\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{20,100})$/;

@@ -1,7 +1,10 @@
 import type { Database } from "@mspgraph/db";
-import { type IntegrationPlugin, type KeyRing, claimEvents, finishEvent, scopedPrisma } from "@mspgraph/schema";
-import { decryptCredentials } from "@mspgraph/schema/credentials";
-import type { Logger } from "../logger.js";
+import type { KeyRing } from "../crypto/credential-cipher.js";
+import { scopedPrisma } from "../tenant-scope.js";
+import { claimEvents, finishEvent } from "./event-queue.js";
+import type { IntegrationPlugin } from "./plugin-contract.js";
+import { decryptCredentials } from "./connections.js";
+import type { Logger } from "../server/logger.js";
 
 export type WorkerOptions = { database: Database; plugins: readonly IntegrationPlugin[]; keyRing: KeyRing; logger: Logger; batch?: number };
 

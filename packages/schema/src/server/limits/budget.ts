@@ -1,5 +1,6 @@
 import type { Database } from "@mspgraph/db";
-import type { Principal, RateLimitState } from "@mspgraph/schema";
+import type { RateLimitState } from "../../context.js";
+import type { Principal } from "../../principal.js";
 
 
 export const HOURLY_BUDGET = 5000;

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo } from "@mspgraph/db";
+import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
+import { type AuthConfig, authConfig } from "../auth/auth-config.js";
+import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
+import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { createLogger } from "../server/logger.js";
+import { type Api, createApi } from "../server/api.js";
+
+export type GraphQLResponse<Data = Record<string, any>> = {
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+  extensions?: Record<string, unknown>;
+};
+
+export type Subscription = { next(timeoutMs?: number): Promise<GraphQLResponse | "timeout" | "complete">; close(): void };
+
+export type TestApi = {
+  api: Api;
+  database: TestDatabase;
+  auth: AuthConfig;
+  keyRing: KeyRing;
+  /** Every log line the API wrote, as JSON text (level debug and up). */
+  logs: string[];
+  /** Runs one GraphQL operation, optionally as the holder of `token`. */
+  gql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<Data> & { status: number }>;
+  /**
+   * Opens a subscription over server-sent events; `next()` waits for the next message
+   * (a GraphQL result), `close()` ends it.
+   */
+  subscribe(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<Subscription>;
+  /** Signs a demo account in (staff or client flow chosen by the account) and returns its access token. */
+  tokenFor(email: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+const STAFF_DOMAINS = ["mspgraph.test", "northwind-msp.test", "contoso-it.test"];
+export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => email.endsWith(`@${domain}`)) || /@scale-\d+\.test$/.test(email);
+
+/**
+ * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
+ * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
+ */
+/** Fresh signing and encryption keys for one test API. */
+export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing } {
+  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }) };
+}
+
+export type TestApiOptions = {
+  seed?: boolean;
+  database?: OpenDatabaseOptions;
+  logLevel?: "debug" | "info" | "warn" | "error";
+  /** The plugins the API serves (none by default: the core alone). */
+  plugins?: readonly IntegrationPlugin[];
+};
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const database = await createTestDatabase(options.database);
+  if (options.seed !== false) await seedDemo(database.prisma);
+  const { auth, keyRing: ring } = testSecrets();
+  const logs: string[] = [];
+  const destination = { write: (line: string) => void logs.push(line) };
+  const api = createApi({ database, auth, keyRing: ring, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const tokens = new Map<string, string>();
+
+  const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json", ...requestOptions.headers };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) }));
+    return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };
+  };
+
+  const tokenFor = async (email: string) => {
+    const cached = tokens.get(email);
+    if (cached) return cached;
+    const field = isStaffEmail(email) ? "login" : "clientLogin";
+    const result = await gql(`mutation ($input: LoginInput!) { ${field}(input: $input) { accessToken userErrors { message } } }`, {
+      input: { email, password: DEMO_PASSWORD },
+    });
+    const token = result.data?.[field]?.accessToken as string | undefined;
+    if (!token) throw new Error(`could not sign in ${email}: ${JSON.stringify(result)}`);
+    tokens.set(email, token);
+    return token;
+  };
+
+  const subscribe: TestApi["subscribe"] = async (query, variables, requestOptions = {}) => {
+    const controller = new AbortController();
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }), signal: controller.signal }));
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    // Reading starts the server's side of the stream (yoga runs subscribe when pulled).
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = reader.read();
+    const next = async (timeoutMs = 2000): Promise<GraphQLResponse | "timeout" | "complete"> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (/^event: complete/m.test(message)) return "complete";
+          const data = message.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("\n");
+          if (data) return JSON.parse(data) as GraphQLResponse;
+          continue;
+        }
+        pending ??= reader.read();
+        const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), Math.max(0, deadline - Date.now())));
+        const chunk = await Promise.race([pending, timer]);
+        if (chunk === "timeout") return "timeout";
+        pending = null;
+        if (chunk.done) return "complete";
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    };
+    return { next, close: () => controller.abort() };
+  };
+
+  return { api, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
+}
+
+/** The first error's `extensions.code` of a response, if any. */
+export const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;
