@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { definePlugin } from "@mspgraph/plugins";
-import { keyRing } from "@mspgraph/schema";
+import { createPluginContext, keyRing, reencryptSecrets } from "@mspgraph/schema";
+import { createLogger } from "@mspgraph/schema/server";
 import { decryptCredentials } from "@mspgraph/schema/credentials";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { reencryptCredentials } from "./reencrypt-credentials.js";
 import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const GOOD_TOKEN = "acme-live-token-0123456789";
@@ -19,6 +19,8 @@ const acme = definePlugin({
   name: "Acme RMM",
   version: "1.2.0",
   capabilities: ["backups"],
+  // Connection tests only: this stand-in reports no plans.
+  backups: { listPlans: async function* () {}, clientIdForCompany: async () => null },
   credentialsSchema: z.object({ apiToken: z.string().min(10, "must be at least 10 characters") }),
   configSchema: z.object({ region: z.enum(["eu", "us"]).default("eu") }),
   async verifyCredentials({ credentials }) {
@@ -84,13 +86,19 @@ describe("integration connections", () => {
     expect(t.logs.join("\n")).not.toContain(GOOD_TOKEN);
   });
 
-  it("re-encrypts every credential under a new key after rotation", async () => {
+  it("re-encrypts every stored secret under a new key after rotation", async () => {
+    const logger = createLogger({ level: "silent" });
+    const before = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    await createPluginContext({ root: t.database.prisma, keyRing: t.keyRing, logger, connection: before }).saveState({ token: "cached-vendor-token" });
     const rotated = keyRing("next", { test: t.keyRing.keys.get("test")!, next: randomBytes(32) });
-    expect(await reencryptCredentials(t.database.prisma, rotated)).toBe(1);
+    expect(await reencryptSecrets(t.database.prisma, rotated)).toBe(2);
     const row = await t.database.prisma.integrationConnection.findFirstOrThrow();
-    expect(row.credentialsCiphertext!.split(".")[1]).toBe("next");
+    expect([row.credentialsCiphertext, row.stateCiphertext].map((value) => value!.split(".")[1])).toEqual(["next", "next"]);
     expect(decryptCredentials({ keyRing: rotated }, row)).toEqual({ apiToken: GOOD_TOKEN });
-    expect(await reencryptCredentials(t.database.prisma, rotated)).toBe(0);
+    // Only the new key is needed from now on.
+    const onlyNext = keyRing("next", { next: rotated.keys.get("next")! });
+    expect(await createPluginContext({ root: t.database.prisma, keyRing: onlyNext, logger, connection: row }).loadState()).toEqual({ token: "cached-vendor-token" });
+    expect(await reencryptSecrets(t.database.prisma, rotated)).toBe(0);
   });
 
   it("keeps connections per partner and managed by OWNER/ADMIN", async () => {

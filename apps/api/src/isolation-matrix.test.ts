@@ -115,6 +115,7 @@ const SPECS: Record<string, Spec> = {
   "Mutation.addLineItem": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("addLineItem", "AddLineItemInput", "lineItem { name }"), variables: { input: { ticketId: await fx.ticket(t), name: "Cable", quantity: "1", unitPrice: "4.50" } } }) },
   "Mutation.removeLineItem": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("removeLineItem", "RemoveLineItemInput", ""), variables: { input: { id: await fx.lineItem(t) } } }) },
   "Mutation.createProduct": { allowed: ["owner", "otherPartner"], perTenant: false, build: (_t, fx) => ({ query: input("createProduct", "CreateProductInput", "product { name }"), variables: { input: { name: `Matrix ${fx.seq()}`, unitPrice: "1", costPrice: "1" } } }) },
+  "Mutation.setTicketProvider": { allowed: ["owner", "otherPartner"], perTenant: false, build: () => ({ query: input("setTicketProvider", "SetTicketProviderInput", "partner { ticketProvider }"), variables: { input: { pluginId: "psa" } } }) },
   "Mutation.updateProduct": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateProduct", "UpdateProductInput", "product { name }"), variables: { input: { id: await fx.product(t), unitPrice: "12.00" } } }) },
   "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },

@@ -17,7 +17,7 @@ describe("observability", () => {
     expect(response.headers.get("content-type")).toContain("text/plain");
     expect(text).toMatch(/mspgraph_http_requests_total\{route="\/graphql",status="200"\} \d+/);
     expect(text).toMatch(/mspgraph_graphql_request_duration_seconds_bucket\{le="0\.1",operation="query"\} \d+/);
-    expect(text).toMatch(/mspgraph_graphql_errors_total\{code="FORBIDDEN"\} 1/);
+    expect(text).toMatch(/mspgraph_graphql_errors_total\{code="UNAUTHENTICATED"\} 1/);
     expect(text).toMatch(/mspgraph_db_pool_total_connections \d+/);
   });
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { testDatabaseKind } from "@mspgraph/db/testing";
@@ -10,15 +10,20 @@ const run = promisify(execFile);
 const packageDir = path.resolve(import.meta.dirname, "..");
 const id = `scaffold-check-${process.pid}`;
 const folder = path.join(packageDir, "src", id);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const link = path.resolve(packageDir, "..", "..", "prisma", "schema", "plugins", `${id}.prisma`);
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(link, { force: true });
+});
 
 // What `npm run new-plugin -- <id>` writes must type-check and pass its own test.
 // It needs no database, so it runs once (in the pglite project).
 it.runIf(testDatabaseKind() === "pglite")("writes a plugin folder that builds and whose test passes", async () => {
   scaffoldPlugin(id);
   expect(() => scaffoldPlugin(id)).toThrow(/already exists/);
+  expect(realpathSync(link)).toBe(path.join(folder, "schema.prisma"));
   expect(() => scaffoldPlugin("Not An Id")).toThrow(/not a plugin id/);
   await run("npx", ["tsc", "--noEmit", "-p", "."], { cwd: packageDir });
   const { stdout } = await run("npx", ["vitest", "run", `src/${id}`, "--project", "pglite"], { cwd: packageDir, env: { ...process.env, CI: "true" } });
-  expect(stdout).toMatch(/2 passed/);
+  expect(stdout).toMatch(/3 passed/);
 }, 240_000);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pluginTemplate } from "./plugin-template.js";
 
@@ -6,13 +6,21 @@ import { pluginTemplate } from "./plugin-template.js";
  * `npm run new-plugin -- <id> [--dir <folder>]`: writes a working plugin folder (definition,
  * API client, a local server standing in for the service, and a passing test).
  */
-export function scaffoldPlugin(id: string, parent = path.resolve(import.meta.dirname, "..", "src")): string {
+const PLUGINS_DIR = path.resolve(import.meta.dirname, "..", "src");
+const PRISMA_LINKS = path.resolve(import.meta.dirname, "..", "..", "..", "prisma", "schema", "plugins");
+
+export function scaffoldPlugin(id: string, parent = PLUGINS_DIR): string {
   if (!/^[a-z][a-z0-9-]{1,39}$/.test(id)) throw new Error(`"${id}" is not a plugin id: use 2-40 lower-case letters, digits or dashes, starting with a letter`);
   const folder = path.join(parent, id);
   if (existsSync(folder)) throw new Error(`${folder} already exists`);
   for (const [file, text] of Object.entries(pluginTemplate(id))) {
     mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
     writeFileSync(path.join(folder, file), text);
+  }
+  // Prisma reads one folder: a plugin inside this repository gets its schema file linked there.
+  if (parent === PLUGINS_DIR) {
+    mkdirSync(PRISMA_LINKS, { recursive: true });
+    symlinkSync(path.relative(PRISMA_LINKS, path.join(folder, "schema.prisma")), path.join(PRISMA_LINKS, `${id}.prisma`));
   }
   return folder;
 }

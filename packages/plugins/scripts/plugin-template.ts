@@ -28,6 +28,12 @@ export default definePlugin({
   rules: { Query: { ${field}Version: rules.isStaff } },
 });
 `,
+    "schema.prisma": `// ${name}'s own tables, if it needs any (the core's models are in prisma/schema).
+// Prisma reads this file through the link prisma/schema/plugins/${id}.prisma; after adding a
+// model, write a migration (see docs/plugins.md, "Your own tables"). Name models after the
+// plugin, give them partnerId, and reach them through context.prisma, which is scoped to the
+// connection's partner.
+`,
     "client.ts": `/** The service's API, reached over HTTP; tests point it at a local server. */
 export function createClient(options: { baseUrl: string; apiToken: string; timeoutMs?: number }) {
   const call = (path: string) =>
@@ -58,7 +64,8 @@ export async function startServer(options: { token: string }) {
   return { url: \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 `,
-    "index.test.ts": `import { afterAll, beforeAll, describe, expect, it } from "vitest";
+    "index.test.ts": `import { codeOf, createTestApi } from "@mspgraph/schema/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "./index.js";
 import { startServer } from "./testing/server.js";
 
@@ -78,6 +85,18 @@ describe("${name} plugin", () => {
     const config = { baseUrl: service.url };
     expect(await plugin.verifyCredentials!({ credentials: { apiToken: "good-token" }, config })).toEqual({ ok: true });
     expect(await plugin.verifyCredentials!({ credentials: { apiToken: "bad" }, config })).toEqual({ ok: false, message: "${name} rejected the API token" });
+  });
+
+  it("serves its field through the real API to staff, and refuses it to client users", async () => {
+    const api = await createTestApi({ plugins: [plugin] });
+    try {
+      const staff = await api.gql("{ ${field}Version }", {}, { token: await api.tokenFor("tech@northwind-msp.test") });
+      expect(staff.data).toEqual({ ${field}Version: "0.1.0" });
+      const client = await api.gql("{ ${field}Version }", {}, { token: await api.tokenFor("viewer@fabrikam.test") });
+      expect(codeOf(client)).toBe("FORBIDDEN");
+    } finally {
+      await api.close();
+    }
   });
 });
 `,

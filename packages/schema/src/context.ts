@@ -5,6 +5,7 @@ import type { EventBus } from "./events.js";
 import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
+import type { Logger } from "./server/logger.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
 
 /** Facts about the HTTP request a resolver may need (audit, throttling). */
@@ -29,6 +30,8 @@ export type GraphQLContext = {
   plugins: readonly IntegrationPlugin[];
   /** Encrypts and decrypts stored integration credentials. */
   keyRing: KeyRing;
+  /** The API's logger (lines carry the request id). */
+  logger: Logger;
   /** Set by the API's budget check before execution. */
   rateLimit?: RateLimitState;
 };
@@ -43,6 +46,7 @@ export async function createRequestContext(options: {
   events: EventBus;
   plugins: readonly IntegrationPlugin[];
   keyRing: KeyRing;
+  logger: Logger;
 }): Promise<GraphQLContext> {
   const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
   return {
@@ -55,6 +59,7 @@ export async function createRequestContext(options: {
     events: options.events,
     plugins: options.plugins,
     keyRing: options.keyRing,
+    logger: options.logger,
   };
 }
 

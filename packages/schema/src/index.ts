@@ -9,6 +9,13 @@ export { ANONYMOUS, type Principal } from "./principal.js";
 export { fieldsWithoutRules } from "./rules-coverage.js";
 export * as rules from "./rules/roles.js";
 export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins, rulesForSchema } from "./schema.js";
+export type { BackupProvider, BackupState, ProviderBackupPlan } from "./capabilities/backups.js";
+export { type ImportOutcome, importProviderTicket } from "./capabilities/import-ticket.js";
+export { ProviderError } from "./capabilities/provider-error.js";
+export type { ProviderTicket, ProviderTicketPage, ProviderTicketPriority, ProviderTicketStatus, TicketProvider } from "./capabilities/tickets.js";
+export { FAILING_AFTER, type PluginContext, createPluginContext } from "./integrations/plugin-context.js";
+export { jobKind, scheduleDueJobs } from "./integrations/job-scheduler.js";
+export { reencryptSecrets } from "./integrations/reencrypt.js";
 export {
   type CredentialCheck,
   type IntegrationPlugin,
@@ -16,6 +23,7 @@ export {
   type PluginCapability,
   type PluginEvent,
   type PluginEventContext,
+  type PluginJob,
 } from "./integrations/plugin-contract.js";
 export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";

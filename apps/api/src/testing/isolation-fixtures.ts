@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type PrismaClient, seedId } from "@mspgraph/db";
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { gid } from "./test-api.js";
 
 /** The two demo tenants the isolation matrix plays against each other. */
 export type Tenant = "fabrikam" | "litware";
@@ -10,7 +10,7 @@ export const TENANTS: Record<Tenant, { partnerId: string; clientId: string; view
   litware: { partnerId: seedId("partner", "contoso-it"), clientId: seedId("client", "litware"), viewerEmail: "viewer@litware.test", partnerKey: "contoso-it" },
 };
 
-export const gid = (typename: string, id: string) => encodeGlobalID(typename, id);
+export { gid };
 
 /** Fresh rows for calls that change or delete their target, so every call starts alike. */
 export function isolationFixtures(prisma: PrismaClient) {

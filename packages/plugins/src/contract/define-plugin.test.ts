@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 import { PluginDefinitionError, definePlugin } from "./define-plugin.js";
 import { createPluginRegistry } from "./registry.js";
 
+const noop = async () => ({ externalId: null });
+const tickets = { createTicket: noop, addComment: noop, changeStatus: async () => {}, addTimeEntry: noop, addLineItem: noop, removeLineItem: async () => {} };
+const backups = { listPlans: async function* () {}, clientIdForCompany: async () => null };
+const job = { name: "poll", everyMinutes: () => 15, run: async () => {} };
 const valid = { id: "acme-rmm", name: "Acme RMM", version: "1.0.0", credentialsSchema: z.object({ apiKey: z.string() }), configSchema: z.object({}) };
 
 describe("definePlugin", () => {
   it("accepts a complete definition", () => {
-    expect(definePlugin({ ...valid, capabilities: ["backups"] })).toMatchObject({ id: "acme-rmm", capabilities: ["backups"], description: "" });
+    expect(definePlugin({ ...valid, capabilities: ["backups"], backups, jobs: [job] })).toMatchObject({ id: "acme-rmm", capabilities: ["backups"], description: "", needsConnection: true });
   });
 
   it.each([
@@ -16,6 +20,11 @@ describe("definePlugin", () => {
     [{ ...valid, capabilities: ["teleport"] }, "acme-rmm", /"acme-rmm" is invalid: capabilities/],
     [{ ...valid, credentialsSchema: { apiKey: "string" } }, "acme-rmm", /"acme-rmm" is invalid: credentialsSchema: credentialsSchema must be a zod object schema/],
     [{ ...valid, name: "" }, "acme-rmm", /"acme-rmm" is invalid: name: name must not be empty/],
+    [{ ...valid, capabilities: ["tickets"] }, "acme-rmm", /"acme-rmm" is invalid: declares the "tickets" capability but has no `tickets` implementation/],
+    [{ ...valid, backups }, "acme-rmm", /"acme-rmm" is invalid: implements `backups` without declaring the "backups" capability/],
+    [{ ...valid, capabilities: ["tickets"], tickets: { ...tickets, addComment: undefined } }, "acme-rmm", /"acme-rmm" is invalid: tickets.addComment/],
+    [{ ...valid, jobs: [job, job] }, "acme-rmm", /"acme-rmm" is invalid: jobs: two jobs share a name/],
+    [{ ...valid, jobs: [{ ...job, name: "Poll Now" }] }, "acme-rmm", /"acme-rmm" is invalid: jobs.0.name: a job name must be/],
   ])("refuses a bad definition with the plugin's name and the problem (%#)", (definition, _id, message) => {
     expect(() => definePlugin(definition as never)).toThrow(PluginDefinitionError);
     expect(() => definePlugin(definition as never)).toThrow(message);

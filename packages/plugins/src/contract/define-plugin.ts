@@ -1,4 +1,13 @@
-import { type CredentialCheck, type IntegrationPlugin, PLUGIN_CAPABILITIES, type RuleTree, type builder } from "@mspgraph/schema";
+import {
+  type BackupProvider,
+  type CredentialCheck,
+  type IntegrationPlugin,
+  PLUGIN_CAPABILITIES,
+  type PluginJob,
+  type RuleTree,
+  type TicketProvider,
+  type builder,
+} from "@mspgraph/schema";
 import { z } from "zod";
 
 export class PluginDefinitionError extends Error {
@@ -7,6 +16,8 @@ export class PluginDefinitionError extends Error {
     this.name = "PluginDefinitionError";
   }
 }
+
+const TICKET_METHODS = ["createTicket", "addComment", "changeStatus", "addTimeEntry", "addLineItem", "removeLineItem"] as const;
 
 const ZPluginManifest = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "id must be 2-40 lower-case letters, digits or dashes, starting with a letter"),
@@ -21,7 +32,25 @@ const ZPluginManifest = z.object({
   verifyCredentials: z.function().optional(),
   webhook: z.object({ eventId: z.function().optional() }).optional(),
   handleEvent: z.function().optional(),
+  needsConnection: z.boolean().default(true),
+  jobs: z
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, "a job name must be lower-case letters, digits or dashes"), everyMinutes: z.function(), run: z.function() }))
+    .refine((jobs) => new Set(jobs.map((job) => job.name)).size === jobs.length, "two jobs share a name")
+    .optional(),
+  tickets: z.object(Object.fromEntries(TICKET_METHODS.map((method) => [method, z.function()]))).passthrough().optional(),
+  backups: z.object({ listPlans: z.function(), clientIdForCompany: z.function() }).passthrough().optional(),
 });
+
+// Each declared capability needs its implementation, and an implementation its declaration.
+function capabilityProblem(definition: { capabilities?: readonly string[]; tickets?: unknown; backups?: unknown }): string | null {
+  for (const capability of PLUGIN_CAPABILITIES) {
+    const declared = definition.capabilities?.includes(capability) ?? false;
+    const implemented = definition[capability] !== undefined;
+    if (declared && !implemented) return `declares the "${capability}" capability but has no \`${capability}\` implementation`;
+    if (!declared && implemented) return `implements \`${capability}\` without declaring the "${capability}" capability`;
+  }
+  return null;
+}
 
 /** What a plugin author writes; see docs/plugins.md. */
 export type PluginDefinition<Credentials extends z.ZodObject, Config extends z.ZodObject> = {
@@ -37,6 +66,11 @@ export type PluginDefinition<Credentials extends z.ZodObject, Config extends z.Z
   verifyCredentials?(input: { credentials: z.infer<Credentials>; config: z.infer<Config> }): Promise<CredentialCheck>;
   webhook?: IntegrationPlugin["webhook"];
   handleEvent?: IntegrationPlugin["handleEvent"];
+  /** False only for a plugin that works without a partner connecting it (the built-in psa). */
+  needsConnection?: boolean;
+  jobs?: readonly PluginJob[];
+  tickets?: TicketProvider;
+  backups?: BackupProvider;
 };
 
 /**
@@ -50,5 +84,7 @@ export function definePlugin<Credentials extends z.ZodObject, Config extends z.Z
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     throw new PluginDefinitionError(String((definition as { id?: unknown })?.id ?? "(no id)"), `${where}${issue.message}`);
   }
-  return { ...definition, description: definition.description ?? "", capabilities: definition.capabilities ?? [] } as IntegrationPlugin;
+  const problem = capabilityProblem(definition);
+  if (problem) throw new PluginDefinitionError(definition.id, problem);
+  return { ...definition, description: definition.description ?? "", capabilities: definition.capabilities ?? [], needsConnection: definition.needsConnection ?? true } as IntegrationPlugin;
 }

@@ -24,7 +24,7 @@ it("merges a plugin's rules and denies its field that has none", async () => {
   const staff = { principal: { kind: "staff", userId: "u", sessionId: "s", role: "OWNER", partnerId: "p" }, requestId: "r" } as unknown as GraphQLContext;
   expect((await graphql({ schema, source: "{ acmeStatus }", contextValue: staff })).data).toEqual({ acmeStatus: "all green" });
   const anonymous = await graphql({ schema, source: "{ acmeStatus }", contextValue: { principal: ANONYMOUS, requestId: "r" } });
-  expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   const forgotten = await graphql({ schema, source: "{ acmeForgotten }", contextValue: staff });
   expect(forgotten.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   expect(JSON.stringify(forgotten)).not.toContain("leaked");

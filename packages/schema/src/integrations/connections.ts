@@ -6,7 +6,7 @@ import type { GraphQLContext } from "../context.js";
 import type { IntegrationPlugin } from "./plugin-contract.js";
 
 // Binds a ciphertext to its partner and plugin: a value copied to another row will not decrypt.
-const associatedData = (partnerId: string, pluginId: string) => `integration:${partnerId}:${pluginId}`;
+export const associatedData = (partnerId: string, pluginId: string) => `integration:${partnerId}:${pluginId}`;
 
 export function encryptCredentials(context: Pick<GraphQLContext, "keyRing">, partnerId: string, pluginId: string, credentials: Record<string, unknown>): string {
   return encryptCredentialsWith(context.keyRing, partnerId, pluginId, credentials);
@@ -33,12 +33,18 @@ export function pluginById(context: GraphQLContext, pluginId: string): Integrati
   return context.plugins.find((plugin) => plugin.id === pluginId);
 }
 
+/** A plugin a partner connects (not the built-in psa, which needs no connection). */
+export function connectablePlugin(context: GraphQLContext, pluginId: string): IntegrationPlugin | undefined {
+  const plugin = pluginById(context, pluginId);
+  return plugin?.needsConnection ? plugin : undefined;
+}
+
 /** The partner's connection to a plugin, through the caller's tenant scope. */
 export function findConnection(db: PrismaClient, partnerId: string, pluginId: string) {
   return db.integrationConnection.findUnique({ where: { partnerId_pluginId: { partnerId, pluginId } } });
 }
 
-const webhookData = (partnerId: string, pluginId: string) => `webhook:${partnerId}:${pluginId}`;
+export const webhookData = (partnerId: string, pluginId: string) => `webhook:${partnerId}:${pluginId}`;
 
 /** A new secret for a connection's webhook URL, encrypted for storage. */
 export function newWebhookSecret(ring: KeyRing, partnerId: string, pluginId: string): { secret: string; ciphertext: string } {

@@ -1,34 +1,39 @@
 import type { Database } from "@mspgraph/db";
 import type { KeyRing } from "../crypto/credential-cipher.js";
-import { scopedPrisma } from "../tenant-scope.js";
-import { claimEvents, finishEvent } from "./event-queue.js";
-import type { IntegrationPlugin } from "./plugin-contract.js";
-import { decryptCredentials } from "./connections.js";
 import type { Logger } from "../server/logger.js";
+import { claimEvents, finishEvent } from "./event-queue.js";
+import { jobKind, scheduleDueJobs } from "./job-scheduler.js";
+import type { IntegrationPlugin, PluginEvent } from "./plugin-contract.js";
+import { type PluginContext, createPluginContext } from "./plugin-context.js";
 
 export type WorkerOptions = { database: Database; plugins: readonly IntegrationPlugin[]; keyRing: KeyRing; logger: Logger; batch?: number };
 
+// A scheduled job's run goes to the job; every other event to the plugin's handleEvent.
+function dispatch(plugin: IntegrationPlugin | undefined, event: PluginEvent, context: PluginContext): Promise<void> {
+  const job = plugin?.jobs?.find((candidate) => jobKind(candidate.name) === event.kind);
+  if (job) return job.run(context);
+  if (!plugin?.handleEvent) throw new Error(`no installed plugin handles "${event.kind}" events`);
+  return plugin.handleEvent(event, context);
+}
+
 /**
- * Processes the due integration events once: claims a batch, hands each to its plugin, and
- * records DONE, a retry later, or DEAD. Returns how many it processed.
+ * Processes the due integration events once: schedules due jobs, claims a batch, hands each
+ * to its plugin, and records DONE, a retry later, or DEAD. Returns how many it processed.
  */
 export async function processDueEvents(options: WorkerOptions): Promise<number> {
   const { database, logger } = options;
+  await scheduleDueJobs(database.prisma, options.plugins);
   const events = await claimEvents(database.prisma, options.batch ?? 20);
   for (const event of events) {
     const plugin = options.plugins.find((p) => p.id === event.pluginId);
     const connection = await database.prisma.integrationConnection.findUnique({ where: { id: event.connectionId } });
     let failure: unknown;
     try {
-      if (!plugin?.handleEvent) throw new Error(`plugin "${event.pluginId}" is not installed or handles no events`);
       if (!connection) throw new Error("the connection was removed");
-      await plugin.handleEvent(
+      await dispatch(
+        plugin,
         { id: event.id, kind: event.kind, providerEventId: event.providerEventId, payload: event.payload, attempt: event.attempts },
-        {
-          connection: { id: connection.id, partnerId: connection.partnerId, pluginId: connection.pluginId, config: connection.config as Record<string, unknown> },
-          credentials: () => decryptCredentials({ keyRing: options.keyRing }, connection),
-          prisma: scopedPrisma(database.prisma, { kind: "partner", partnerId: connection.partnerId }),
-        },
+        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection }),
       );
     } catch (error) {
       failure = error;

@@ -1,7 +1,9 @@
-import type { PrismaClient } from "@mspgraph/db";
 import type { z } from "zod";
 import type { builder } from "../builder.js";
+import type { BackupProvider } from "../capabilities/backups.js";
+import type { TicketProvider } from "../capabilities/tickets.js";
 import type { RuleTree } from "../permissions.js";
+import type { PluginContext } from "./plugin-context.js";
 
 /** Core capabilities a plugin may implement; declared, never guessed from its shape. */
 export const PLUGIN_CAPABILITIES = ["tickets", "backups"] as const;
@@ -9,13 +11,20 @@ export type PluginCapability = (typeof PLUGIN_CAPABILITIES)[number];
 
 export type CredentialCheck = { ok: true } | { ok: false; message: string };
 
-/** What a plugin gets when it processes one of its stored events. */
-export type PluginEventContext = {
-  connection: { id: string; partnerId: string; pluginId: string; config: Record<string, unknown> };
-  /** The connection's credentials, decrypted for this call only; never log or return them. */
-  credentials(): Record<string, unknown> | null;
-  /** A Prisma client scoped to the connection's partner. */
-  prisma: PrismaClient;
+/** What a plugin gets when it processes one of its stored events (see PluginContext). */
+export type PluginEventContext = PluginContext;
+
+/**
+ * Work the core runs on a schedule for every connection of the plugin.
+ * @remarks Each run is stored as an event of kind `job:<name>` whose id names its time slot,
+ * so several API instances schedule it once; it is retried and parked like any event.
+ */
+export type PluginJob = {
+  /** Lower-case letters, digits and dashes; unique within the plugin. */
+  name: string;
+  /** Minutes between runs; may read the connection's config (a poll interval setting). */
+  everyMinutes(config: Record<string, unknown>): number;
+  run(context: PluginContext): Promise<void>;
 };
 
 /** A stored event: a webhook delivery (`webhook`), a sync request (`sync`) or a plugin's own kind. */
@@ -35,6 +44,11 @@ export type IntegrationPlugin = {
   version: string;
   description: string;
   capabilities: readonly PluginCapability[];
+  /**
+   * False for a plugin that needs no connection (the built-in psa): it is always available,
+   * and not listed by `integrations`.
+   */
+  needsConnection: boolean;
   /** Validates the credentials a partner connects with; they are stored encrypted and never returned. */
   credentialsSchema: z.ZodObject;
   /** Validates the connection's non-secret settings. */
@@ -59,4 +73,10 @@ export type IntegrationPlugin = {
    * with exponential backoff; after the last try it is parked as DEAD for a person to retry.
    */
   handleEvent?(event: PluginEvent, context: PluginEventContext): Promise<void>;
+  /** Scheduled work (polling a service), run for every connection. */
+  jobs?: readonly PluginJob[];
+  /** Present exactly when `capabilities` has "tickets". */
+  tickets?: TicketProvider;
+  /** Present exactly when `capabilities` has "backups". */
+  backups?: BackupProvider;
 };

@@ -25,3 +25,4 @@ import "./tickets/ticket-types.js";
 import "./tickets/ticket-queries.js";
 import "./tickets/ticket-mutations.js";
 import "./tickets/billing-mutations.js";
+import "./tickets/ticket-provider-mutations.js";

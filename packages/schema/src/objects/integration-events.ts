@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { enqueueEvent } from "../integrations/event-queue.js";
-import { findConnection, pluginById } from "../integrations/connections.js";
+import { findConnection, connectablePlugin } from "../integrations/connections.js";
 import { addRules, allow } from "../permissions.js";
 import { callerPartnerId } from "../tenant-scope.js";
 import { isPartnerManager } from "../rules/roles.js";
@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: builder.inputType("SyncIntegrationInput", { fields: (f) => ({ pluginId: f.string({ required: true }) }) }), required: true }) },
     resolve: async (_root, { input }, context): Promise<EventPayload> => {
       const partnerId = callerPartnerId(context.principal);
-      const plugin = pluginById(context, input.pluginId);
+      const plugin = connectablePlugin(context, input.pluginId);
       const connection = plugin ? await findConnection(context.db, partnerId, plugin.id) : null;
       if (!plugin || !connection) return { event: null, userErrors: [{ field: "pluginId", message: "not connected", code: "NOT_FOUND" }] };
       const providerEventId = `sync:${new Date().toISOString()}`;

@@ -2,7 +2,7 @@ import type { IntegrationConnection } from "@mspgraph/db";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { builder } from "../builder.js";
-import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, pluginById } from "../integrations/connections.js";
+import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, connectablePlugin } from "../integrations/connections.js";
 import "../integrations/json-object.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { addRules, allow } from "../permissions.js";
@@ -22,6 +22,10 @@ const IntegrationStatusEnum = builder.enumType("IntegrationStatus", {
 });
 const CapabilityEnum = builder.enumType("PluginCapability", { values: ["tickets", "backups"] as const });
 
+const SyncProgressRef = builder.objectRef<{ done: number; total: number }>("SyncProgress").implement({
+  fields: (t) => ({ done: t.exposeInt("done"), total: t.exposeInt("total") }),
+});
+
 const IntegrationRef = builder.objectRef<IntegrationShape>("Integration").implement({
   description: "A plugin and the caller's partner's connection to it. Credentials are write-only: never returned.",
   fields: (t) => ({
@@ -34,6 +38,12 @@ const IntegrationRef = builder.objectRef<IntegrationShape>("Integration").implem
     config: t.field({ type: "JSONObject", nullable: true, description: "The connection's settings (no secrets)", resolve: ({ connection }) => (connection?.config as Record<string, unknown>) ?? null }),
     lastSyncAt: t.field({ type: "DateTime", nullable: true, resolve: ({ connection }) => connection?.lastSyncAt ?? null }),
     lastError: t.string({ nullable: true, resolve: ({ connection }) => connection?.lastError ?? null }),
+    syncProgress: t.field({
+      type: SyncProgressRef,
+      nullable: true,
+      description: "A running sync's progress (pages done out of total); null when none runs",
+      resolve: ({ connection }) => (connection?.syncProgress as { done: number; total: number } | null) ?? null,
+    }),
     hasCredentials: t.boolean({ resolve: ({ connection }) => Boolean(connection?.credentialsCiphertext) }),
     credentialsUpdatedAt: t.field({ type: "DateTime", nullable: true, resolve: ({ connection }) => connection?.credentialsUpdatedAt ?? null }),
     webhookPath: t.string({
@@ -54,7 +64,7 @@ builder.queryField("integrations", (t) =>
     resolve: async (_root, args, context) => {
       const partnerId = callerPartnerId(context.principal);
       const connections = await context.db.integrationConnection.findMany({ where: { partnerId } });
-      const items = context.plugins.map((plugin) => ({ plugin, connection: connections.find((c) => c.pluginId === plugin.id) ?? null }));
+      const items = context.plugins.filter((plugin) => plugin.needsConnection).map((plugin) => ({ plugin, connection: connections.find((c) => c.pluginId === plugin.id) ?? null }));
       return resolveArrayConnection({ args }, items);
     },
   }),
@@ -107,7 +117,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConnectIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
       const partnerId = callerPartnerId(context.principal);
-      const plugin = pluginById(context, input.pluginId);
+      const plugin = connectablePlugin(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const checked = await checkSettings(plugin, input.credentials, input.config ?? {});
       if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
@@ -136,7 +146,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
       const partnerId = callerPartnerId(context.principal);
-      const plugin = pluginById(context, input.pluginId);
+      const plugin = connectablePlugin(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const existing = await findConnection(context.db, partnerId, plugin.id);
       if (!existing) return { integration: null, userErrors: [{ field: "pluginId", message: "not connected: use connectIntegration", code: "NOT_FOUND" }] };
@@ -164,7 +174,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DisconnectIntegrationInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<IntegrationPayload> => {
       const partnerId = callerPartnerId(context.principal);
-      const plugin = pluginById(context, input.pluginId);
+      const plugin = connectablePlugin(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
       const existing = await findConnection(context.db, partnerId, plugin.id);
       if (existing) {
@@ -180,5 +190,6 @@ addRules({
   Query: { integrations: isStaff },
   Mutation: { connectIntegration: isPartnerManager, updateIntegration: isPartnerManager, disconnectIntegration: isPartnerManager },
   Integration: { "*": isStaff, webhookPath: isPartnerManager },
+  SyncProgress: { "*": isStaff },
   IntegrationPayload: { "*": allow },
 });

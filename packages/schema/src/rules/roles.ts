@@ -1,9 +1,12 @@
+import { GraphQLError } from "graphql";
 import { rule } from "graphql-shield";
 import type { GraphQLContext } from "../context.js";
 
 // These depend only on who is calling, so shield may cache them for the whole request.
+// A caller with no session is told to sign in (UNAUTHENTICATED) rather than FORBIDDEN.
+const SIGN_IN = new GraphQLError("Sign in to do this", { extensions: { code: "UNAUTHENTICATED" } });
 const contextual = (name: string, test: (context: GraphQLContext) => boolean) =>
-  rule(name, { cache: "contextual" })((_parent, _args, context: GraphQLContext) => test(context));
+  rule(name, { cache: "contextual" })((_parent, _args, context: GraphQLContext) => test(context) || (context.principal.kind === "anonymous" && name !== "isAnonymous" ? SIGN_IN : false));
 
 export const isAuthenticated = contextual("isAuthenticated", ({ principal }) => principal.kind !== "anonymous");
 export const isAnonymous = contextual("isAnonymous", ({ principal }) => principal.kind === "anonymous");

@@ -174,6 +174,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         events,
         plugins: options.plugins,
         keyRing: options.keyRing,
+        logger,
       }),
     plugins: [
       httpPlugin(options, metrics),

@@ -1,13 +1,9 @@
+import { ERROR_CODES } from "../errors.js";
 import { GraphQLError } from "graphql";
 import type { Logger } from "./logger.js";
 
-const CLIENT_CODES = new Set([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "BAD_USER_INPUT",
-  "RATE_LIMITED",
-  "CONFLICT",
+const CLIENT_CODES = new Set<string>([
+  ...ERROR_CODES,
   // graphql-js and yoga's own request errors: a caller's mistake, safe to show.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

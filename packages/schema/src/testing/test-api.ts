@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
@@ -37,10 +38,6 @@ export type TestApi = {
 const STAFF_DOMAINS = ["mspgraph.test", "northwind-msp.test", "contoso-it.test"];
 export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => email.endsWith(`@${domain}`)) || /@scale-\d+\.test$/.test(email);
 
-/**
- * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
- * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
- */
 /** Fresh signing and encryption keys for one test API. */
 export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing } {
   return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }) };
@@ -54,6 +51,10 @@ export type TestApiOptions = {
   plugins?: readonly IntegrationPlugin[];
 };
 
+/**
+ * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
+ * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
+ */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
   if (options.seed !== false) await seedDemo(database.prisma);
@@ -119,6 +120,9 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
 
   return { api, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
+
+/** A node's global id, as the API shows it. */
+export const gid = (typename: string, id: string) => encodeGlobalID(typename, id);
 
 /** The first error's `extensions.code` of a response, if any. */
 export const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { builder } from "../../builder.js";
+import { ticketProviderFor, writeThrough } from "../../capabilities/ticket-provider-for.js";
 import { forbidden, notFound } from "../../errors.js";
 import { addRules, allow } from "../../permissions.js";
 import { callerPartnerId } from "../../tenant-scope.js";
 import { isPartnerManager, isStaff } from "../../rules/roles.js";
 import { idOf } from "../global-id.js";
+import { loadViewer } from "../viewer.js";
 import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "../user-error.js";
 import { ProductRef, TicketRef, TimeEntryRef } from "./ticket-types.js";
 
@@ -42,14 +44,19 @@ builder.mutationFields((t) => ({
         required: true,
       }),
     },
-    resolve: async (_root, { input }, { db, principal }): Promise<TimePayload> => {
+    resolve: async (_root, { input }, context): Promise<TimePayload> => {
+      const { db, principal } = context;
       if (principal.kind !== "staff") throw forbidden();
       const ticket = await db.ticket.findUnique({ where: { id: idOf(String(input.ticketId), "Ticket", "ticketId") } });
       if (!ticket) throw notFound("Ticket");
       const parsed = ZTime.safeParse({ minutes: input.minutes, note: input.note ?? "" });
       if (!parsed.success) return { ticket: null, timeEntry: null, userErrors: zodUserErrors(parsed.error) };
+      const billable = input.billable ?? true;
+      const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
+      const tech = (await loadViewer(context))?.name ?? "staff";
+      const remote = await writeThrough(bound, "the time entry", () => bound.provider.addTimeEntry(bound.context, { ticketExternalId: ticket.externalId, billable, tech, ...parsed.data }));
       const timeEntry = await db.timeEntry.create({
-        data: { partnerId: ticket.partnerId, clientId: ticket.clientId, ticketId: ticket.id, staffUserId: principal.impersonation?.actorId ?? principal.userId, billable: input.billable ?? true, ...parsed.data },
+        data: { externalId: remote.externalId, partnerId: ticket.partnerId, clientId: ticket.clientId, ticketId: ticket.id, staffUserId: principal.impersonation?.actorId ?? principal.userId, billable, ...parsed.data },
         select: { id: true },
       });
       return { ticket, timeEntry, userErrors: [] };
@@ -79,7 +86,8 @@ builder.mutationFields((t) => ({
         required: true,
       }),
     },
-    resolve: async (_root, { input }, { db }) => {
+    resolve: async (_root, { input }, context) => {
+      const { db } = context;
       const ticket = await db.ticket.findUnique({ where: { id: idOf(String(input.ticketId), "Ticket", "ticketId") } });
       if (!ticket) throw notFound("Ticket");
       const parsed = ZLineItem.safeParse({ name: input.name ?? undefined, quantity: input.quantity, unitPrice: input.unitPrice ?? undefined, costPrice: input.costPrice ?? undefined });
@@ -89,8 +97,13 @@ builder.mutationFields((t) => ({
       const name = parsed.data.name ?? product?.name;
       const unitPrice = parsed.data.unitPrice ?? product?.unitPrice.toString();
       if (!name || !unitPrice) return { ticket: null, lineItem: null, userErrors: [{ field: "productId", message: "name a product, or give name and unitPrice", code: "BAD_USER_INPUT" as const }] };
+      const costPrice = parsed.data.costPrice ?? product?.costPrice.toString() ?? "0";
+      const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
+      const remote = await writeThrough(bound, "the line item", () =>
+        bound.provider.addLineItem(bound.context, { ticketExternalId: ticket.externalId, name, quantity: parsed.data.quantity, unitPrice, costPrice }),
+      );
       const lineItem = await db.lineItem.create({
-        data: { partnerId: ticket.partnerId, clientId: ticket.clientId, ticketId: ticket.id, productId: product?.id ?? null, name, quantity: parsed.data.quantity, unitPrice, costPrice: parsed.data.costPrice ?? product?.costPrice.toString() ?? "0" },
+        data: { externalId: remote.externalId, partnerId: ticket.partnerId, clientId: ticket.clientId, ticketId: ticket.id, productId: product?.id ?? null, name, quantity: parsed.data.quantity, unitPrice, costPrice },
         select: { id: true },
       });
       return { ticket, lineItem, userErrors: [] };
@@ -99,9 +112,12 @@ builder.mutationFields((t) => ({
   removeLineItem: t.field({
     type: TimeEntryPayloadRef,
     args: { input: t.arg({ type: builder.inputType("RemoveLineItemInput", { fields: (f) => ({ id: f.id({ required: true }) }) }), required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<TimePayload> => {
-      const item = await db.lineItem.findUnique({ where: { id: idOf(String(input.id), "LineItem") } });
+    resolve: async (_root, { input }, context): Promise<TimePayload> => {
+      const { db } = context;
+      const item = await db.lineItem.findUnique({ where: { id: idOf(String(input.id), "LineItem") }, include: { ticket: { select: { partnerId: true, provider: true, externalId: true } } } });
       if (!item) throw notFound("LineItem");
+      const bound = await ticketProviderFor(context, item.ticket.partnerId, item.ticket.provider);
+      await writeThrough(bound, "removing the line item", () => bound.provider.removeLineItem(bound.context, { ticketExternalId: item.ticket.externalId, lineItemExternalId: item.externalId }));
       await db.lineItem.delete({ where: { id: item.id } });
       return { ticket: { id: item.ticketId }, timeEntry: null, userErrors: [] };
     },

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@mspgraph/db";
 import { z } from "zod";
 import { builder } from "../../builder.js";
+import { ticketProviderFor, writeThrough } from "../../capabilities/ticket-provider-for.js";
+import { createWithNumber } from "../../capabilities/ticket-numbers.js";
 import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import { addRules, allow } from "../../permissions.js";
@@ -27,18 +29,6 @@ async function ticketIn(db: PrismaClient, globalId: string | number, field = "id
   const ticket = await db.ticket.findUnique({ where: { id: idOf(String(globalId), "Ticket", field) } });
   if (!ticket) throw notFound("Ticket");
   return ticket;
-}
-
-// Numbers are sequential per partner; a race for the same number is retried.
-async function createWithNumber(db: PrismaClient, data: Omit<Parameters<PrismaClient["ticket"]["create"]>[0]["data"], "number"> & { partnerId: string }) {
-  for (let attempt = 0; ; attempt++) {
-    const last = await db.ticket.aggregate({ where: { partnerId: data.partnerId }, _max: { number: true } });
-    try {
-      return await db.ticket.create({ data: { ...data, number: (last._max.number ?? 0) + 1 } as never, select: { id: true } });
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 4) throw error;
-    }
-  }
 }
 
 const ZCreateTicket = z.object({ subject: z.string().trim().min(1, "must not be empty").max(300), description: z.string().max(50_000).default("") });
@@ -77,12 +67,21 @@ builder.mutationFields((t) => ({
         if (!contact || contact.clientId !== client.id) return fail("contactId", "the contact must be a user of this client", "NOT_FOUND");
         contactId = contact.id;
       }
+      const contactEmail = contactId ? ((await db.clientUser.findUnique({ where: { id: contactId }, select: { email: true } }))?.email ?? null) : null;
+      const partner = await context.database.prisma.partner.findUniqueOrThrow({ where: { id: client.partnerId }, select: { ticketProvider: true } });
+      const bound = await ticketProviderFor(context, client.partnerId, partner.ticketProvider);
+      const priority = input.priority ?? "NORMAL";
+      const remote = await writeThrough(bound, "the new ticket", () =>
+        bound.provider.createTicket(bound.context, { clientId: client.id, subject: parsed.data.subject, description: parsed.data.description, priority, contactEmail }),
+      );
       const ticket = await createWithNumber(db, {
+        provider: bound.pluginId,
+        externalId: remote.externalId,
         partnerId: client.partnerId,
         clientId: client.id,
         subject: parsed.data.subject,
         description: parsed.data.description,
-        priority: input.priority ?? "NORMAL",
+        priority,
         contactId,
         createdByStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
         createdByClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
@@ -111,8 +110,11 @@ builder.mutationFields((t) => ({
   changeTicketStatus: t.field({
     type: TicketPayloadRef,
     args: { input: t.arg({ type: builder.inputType("ChangeTicketStatusInput", { fields: (f) => ({ id: f.id({ required: true }), status: f.field({ type: TicketStatusEnum, required: true }) }) }), required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<Payload> => {
+    resolve: async (_root, { input }, context): Promise<Payload> => {
+      const { db } = context;
       const ticket = await ticketIn(db, input.id);
+      const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
+      await writeThrough(bound, "the status change", () => bound.provider.changeStatus(bound.context, { ticketExternalId: ticket.externalId, status: input.status }));
       const closing = input.status === "RESOLVED" || input.status === "CLOSED";
       await db.ticket.update({ where: { id: ticket.id }, data: { status: input.status, resolvedAt: closing ? (ticket.resolvedAt ?? new Date()) : null } });
       return { ticket, userErrors: [] };
@@ -151,15 +153,19 @@ builder.mutationFields((t) => ({
       if (!body) return fail("body", "must not be empty");
       if (body.length > 50_000) return fail("body", "must be at most 50,000 characters");
       if (principal.kind === "client" && (input.hidden || input.tech)) return fail(input.hidden ? "hidden" : "tech", "client users post public comments under their own name", "FORBIDDEN");
-      const tech = input.tech?.trim() || (await authorName(context));
+      const tech = (input.tech?.trim() || (await authorName(context))).slice(0, 200);
+      const hidden = Boolean(input.hidden);
+      const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
+      const remote = await writeThrough(bound, "the comment", () => bound.provider.addComment(bound.context, { ticketExternalId: ticket.externalId, body, hidden, tech }));
       const comment = await db.ticketComment.create({
         data: {
+          externalId: remote.externalId,
           partnerId: ticket.partnerId,
           clientId: ticket.clientId,
           ticketId: ticket.id,
           body,
-          hidden: Boolean(input.hidden),
-          tech: tech.slice(0, 200),
+          hidden,
+          tech,
           authorStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
           authorClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
         },

@@ -10,6 +10,8 @@ import "./decimal.js";
 export const TicketStatusEnum = builder.enumType("TicketStatus", {
   values: ["NEW", "IN_PROGRESS", "WAITING_ON_CUSTOMER", "SCHEDULED", "RESOLVED", "CLOSED"] as const,
 });
+const STATUS_WORDS = { NEW: "New", IN_PROGRESS: "In Progress", WAITING_ON_CUSTOMER: "Waiting on Customer", SCHEDULED: "Scheduled", RESOLVED: "Resolved", CLOSED: "Closed" } as const;
+
 export const TicketPriorityEnum = builder.enumType("TicketPriority", { values: ["LOW", "NORMAL", "HIGH", "URGENT"] as const });
 
 export const TicketRef = builder.prismaNode("Ticket", {
@@ -22,6 +24,11 @@ export const TicketRef = builder.prismaNode("Ticket", {
     subject: t.exposeString("subject"),
     description: t.exposeString("description"),
     status: t.expose("status", { type: TicketStatusEnum }),
+    statusLabel: t.string({
+      description: "The status as shown: the provider's own name for a custom status, else the core status in words",
+      select: { status: true, statusLabel: true },
+      resolve: (ticket) => ticket.statusLabel ?? STATUS_WORDS[ticket.status],
+    }),
     priority: t.expose("priority", { type: TicketPriorityEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

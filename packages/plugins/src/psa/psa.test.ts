@@ -1,7 +1,7 @@
 import { seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gid } from "./testing/isolation-fixtures.js";
-import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi, gid } from "@mspgraph/schema/testing";
+import { psaPlugin } from "./index.js";
 
 const fabrikam = gid("Client", seedId("client", "fabrikam"));
 const litware = gid("Client", seedId("client", "litware"));
@@ -16,7 +16,7 @@ describe("tickets (built-in PSA)", () => {
   let viewOnly: string;
   let ticketId: string;
   beforeAll(async () => {
-    t = await createTestApi();
+    t = await createTestApi({ plugins: [psaPlugin] });
     tech = await t.tokenFor("tech@northwind-msp.test");
     clientAdmin = await t.tokenFor("admin@fabrikam.test");
     viewOnly = await t.tokenFor("viewer@fabrikam.test");

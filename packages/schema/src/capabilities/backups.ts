@@ -1,0 +1,37 @@
+import type { PluginContext } from "../integrations/plugin-context.js";
+
+/** The core's backup states; a provider maps its own codes onto them. */
+export type BackupState = "OK" | "FAILED" | "MISSED" | "RUNNING" | "UNKNOWN";
+
+/** One backup plan on one machine and its last run, as the provider reports it. */
+export type ProviderBackupPlan = {
+  /** Stable per connection: the same plan on the same machine keeps the same id. */
+  externalId: string;
+  planName: string;
+  computerName: string;
+  companyName: string;
+  state: BackupState;
+  /** The provider's own status code or name, kept for staff. */
+  providerStatus: string;
+  lastStart: Date | null;
+  nextStart: Date | null;
+  /** The provider's error text; shown to staff only. */
+  errorMessage: string | null;
+  filesCopied: number | null;
+  filesFailed: number | null;
+  bytesCopied: number | null;
+  durationSeconds: number | null;
+};
+
+/**
+ * The backups capability: a plugin that reports backup plans and their last runs.
+ * @remarks `listPlans` yields plans in batches so a large account is never held in memory at
+ * once; the core stores each batch (linking plans to agents by computer name and to clients
+ * through `clientIdForCompany`) and raises or resolves one alert per failing or missed plan.
+ */
+export type BackupProvider = {
+  /** Every plan the connection can see, in batches. */
+  listPlans(context: PluginContext): AsyncIterable<ProviderBackupPlan[]>;
+  /** The local client a provider company is linked to, or null when it is not linked. */
+  clientIdForCompany(context: PluginContext, companyName: string): Promise<string | null>;
+};
