@@ -9,7 +9,12 @@ import { pluginTemplate } from "./plugin-template.js";
 const PLUGINS_DIR = path.resolve(import.meta.dirname, "..", "src");
 const PRISMA_LINKS = path.resolve(import.meta.dirname, "..", "..", "..", "prisma", "schema", "plugins");
 
-export function scaffoldPlugin(id: string, parent = PLUGINS_DIR): string {
+/**
+ * @param options.parent where the folder goes (a plugin inside this repository by default)
+ * @param options.prismaLinks where its schema file is linked for Prisma; only for a plugin in this repository
+ */
+export function scaffoldPlugin(id: string, options: { parent?: string; prismaLinks?: string } = {}): string {
+  const parent = options.parent ?? PLUGINS_DIR;
   if (!/^[a-z][a-z0-9-]{1,39}$/.test(id)) throw new Error(`"${id}" is not a plugin id: use 2-40 lower-case letters, digits or dashes, starting with a letter`);
   const folder = path.join(parent, id);
   if (existsSync(folder)) throw new Error(`${folder} already exists`);
@@ -18,9 +23,10 @@ export function scaffoldPlugin(id: string, parent = PLUGINS_DIR): string {
     writeFileSync(path.join(folder, file), text);
   }
   // Prisma reads one folder: a plugin inside this repository gets its schema file linked there.
-  if (parent === PLUGINS_DIR) {
-    mkdirSync(PRISMA_LINKS, { recursive: true });
-    symlinkSync(path.relative(PRISMA_LINKS, path.join(folder, "schema.prisma")), path.join(PRISMA_LINKS, `${id}.prisma`));
+  const links = options.prismaLinks ?? (parent === PLUGINS_DIR ? PRISMA_LINKS : null);
+  if (links) {
+    mkdirSync(links, { recursive: true });
+    symlinkSync(path.relative(links, path.join(folder, "schema.prisma")), path.join(links, `${id}.prisma`));
   }
   return folder;
 }
@@ -32,7 +38,7 @@ if (process.argv[1] === import.meta.filename) {
     process.exit(2);
   }
   try {
-    const folder = scaffoldPlugin(id, flag === "--dir" && dir ? path.resolve(process.env.INIT_CWD ?? process.cwd(), dir) : undefined);
+    const folder = scaffoldPlugin(id, { parent: flag === "--dir" && dir ? path.resolve(process.env.INIT_CWD ?? process.cwd(), dir) : undefined });
     console.log(`created ${folder}\nnext: add it to packages/plugins/src/built-in.ts, then read docs/plugins.md`);
   } catch (error) {
     console.error((error as Error).message);
