@@ -1,8 +1,8 @@
 import type { IntegrationPlugin } from "@mspgraph/schema";
 import { psaPlugin } from "./psa/index.js";
+import { syncroPlugin } from "./syncro/plugin.js";
 
 /**
- * The plugins mspgraph ships, in the order they are composed. Syncro and MSP360 join this
- * list as they are built (their API clients are in ./syncro and ./msp360).
+ * The plugins mspgraph ships, in the order they are composed.
  */
-export const builtInPlugins: readonly IntegrationPlugin[] = [psaPlugin];
+export const builtInPlugins: readonly IntegrationPlugin[] = [psaPlugin, syncroPlugin];

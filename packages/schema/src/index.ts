@@ -16,6 +16,9 @@ export type { ProviderTicket, ProviderTicketPage, ProviderTicketPriority, Provid
 export { FAILING_AFTER, type PluginContext, createPluginContext } from "./integrations/plugin-context.js";
 export { jobKind, scheduleDueJobs } from "./integrations/job-scheduler.js";
 export { reencryptSecrets } from "./integrations/reencrypt.js";
+export { idOf } from "./objects/global-id.js";
+export { type TUserError, UserErrorRef, isUniqueViolation } from "./objects/user-error.js";
+export { callerPartnerId } from "./tenant-scope.js";
 export {
   type CredentialCheck,
   type IntegrationPlugin,

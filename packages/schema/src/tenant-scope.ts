@@ -27,10 +27,10 @@ export function callerPartnerId(principal: Principal): string {
 
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
+const PARTNER_OWNED = new Set(["SyncroCustomerLink", "Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
 const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "Ticket", "TicketComment", "LineItem"]);
 // Partner-level settings a client user may never read, whatever the field rules say.
-const PARTNER_ONLY = new Set(["ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
+const PARTNER_ONLY = new Set(["SyncroCustomerLink", "ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
 const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
 
 /** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */

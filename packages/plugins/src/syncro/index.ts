@@ -1,3 +1,4 @@
+export { syncroPlugin } from "./plugin.js";
 export { syncroBaseUrl } from "./client/base-url.js";
 export { SyncroClient, type TSyncroContactPage, type TSyncroCustomerPage, type TSyncroPageProgress, type TSyncroTicketPage } from "./client/client.js";
 export { SyncroApiError, TOKEN_REJECTED_MESSAGE, type TSyncroErrorKind } from "./client/errors.js";

@@ -1,0 +1,72 @@
+import type { PluginContext } from "@mspgraph/schema";
+import { ProviderError } from "@mspgraph/schema";
+import { z } from "zod";
+import { syncroBaseUrl } from "./client/base-url.js";
+import { SyncroClient } from "./client/client.js";
+import { SyncroApiError } from "./client/errors.js";
+import type { TSyncroClientOptions } from "./client/options.js";
+
+
+export const ZSyncroCredentials = z.object({
+  subdomain: z.string().trim().min(1, "must not be empty"),
+  apiToken: z.string().trim().min(8, "must be at least 8 characters"),
+});
+export const ZSyncroConfig = z.object({
+  /** Overrides https://<subdomain>.syncromsp.com/api/v1 (a proxy, or a test server). */
+  baseUrl: z.string().url().optional(),
+  /** Minutes between incremental syncs. */
+  syncMinutes: z.number().int().min(1).max(1440).default(15),
+});
+export type TSyncroCredentials = z.infer<typeof ZSyncroCredentials>;
+export type TSyncroConfig = z.infer<typeof ZSyncroConfig>;
+
+export function baseUrlOf(credentials: TSyncroCredentials, config: Partial<TSyncroConfig>): string {
+  return config.baseUrl ?? syncroBaseUrl(credentials.subdomain);
+}
+
+/** Client settings a plugin instance applies to every connection (tests shorten the backoff). */
+export type TSyncroTuning = Partial<Pick<TSyncroClientOptions, "timeoutMs" | "backoffBaseMs" | "backoffCapMs" | "maxRetries" | "maxRetryAfterMs" | "windowMs">>;
+
+// One client per connection and token in this process, so the 180-a-minute limiter spans calls.
+const clients = new Map<string, SyncroClient>();
+
+function clientOf(context: PluginContext, tuning: TSyncroTuning): SyncroClient {
+  const credentials = ZSyncroCredentials.parse(context.credentials() ?? {});
+  const baseUrl = baseUrlOf(credentials, ZSyncroConfig.partial().parse(context.connection.config));
+  const key = `${context.connection.id}:${baseUrl}:${credentials.apiToken}`;
+  let client = clients.get(key);
+  if (!client) {
+    for (const other of clients.keys()) if (other.startsWith(`${context.connection.id}:`)) clients.delete(other);
+    client = new SyncroClient({ ...tuning, baseUrl, apiToken: credentials.apiToken, logger: context.logger });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Runs calls to Syncro for a connection; see `syncroAccess`. */
+export type WithSyncro = <Result>(context: PluginContext, work: (client: SyncroClient) => Promise<Result>) => Promise<Result>;
+
+/**
+ * Calls to Syncro for a connection that report how they went: a success makes the connection
+ * OK, a failure DEGRADED (FAILING when it keeps failing or the token is refused).
+ * @param tuning client settings for every connection (tests shorten the backoff)
+ * @remarks A call rejects with ProviderError carrying Syncro's admin-readable message.
+ */
+export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (context, work) => {
+  try {
+    const result = await work(clientOf(context, tuning));
+    await context.reportSuccess();
+    return result;
+  } catch (error) {
+    if (!(error instanceof SyncroApiError)) throw error;
+    // A 404 or a refused input is about one record, not the connection's health.
+    if (error.kind !== "not_found" && error.kind !== "bad_request") await context.reportFailure(error.message, { failing: error.kind === "unauthorized" });
+    throw new ProviderError(error.message);
+  }
+};
+
+/** The local client a Syncro customer is linked to, per connection. */
+export async function linksOf(context: PluginContext): Promise<Map<number, string>> {
+  const links = await context.prisma.syncroCustomerLink.findMany({ where: { connectionId: context.connection.id }, select: { customerId: true, clientId: true } });
+  return new Map(links.map((link) => [link.customerId, link.clientId]));
+}
