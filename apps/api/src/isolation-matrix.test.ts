@@ -42,6 +42,7 @@ const FORBIDDEN_TEXT: Record<Role, string[]> = {
 const STAFF: Role[] = ["platformAdmin", "owner", "technician", "otherPartner"];
 const MANAGERS: Role[] = ["platformAdmin", "owner", "otherPartner"];
 const SIGNED_IN: Role[] = ROLES.filter((r) => r !== "anonymous");
+const SYNCRO_NOT_CONNECTED = "error:PROVIDER_UNAVAILABLE:Syncro is not connected: connect it under Integrations first" as const;
 
 type Call = { query: string; variables?: Record<string, unknown>; token?: string | null };
 type Fixtures = ReturnType<typeof isolationFixtures> & {
@@ -116,6 +117,10 @@ const SPECS: Record<string, Spec> = {
   "Mutation.removeLineItem": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("removeLineItem", "RemoveLineItemInput", ""), variables: { input: { id: await fx.lineItem(t) } } }) },
   "Mutation.createProduct": { allowed: ["owner", "otherPartner"], perTenant: false, build: (_t, fx) => ({ query: input("createProduct", "CreateProductInput", "product { name }"), variables: { input: { name: `Matrix ${fx.seq()}`, unitPrice: "1", costPrice: "1" } } }) },
   "Mutation.setTicketProvider": { allowed: ["owner", "otherPartner"], perTenant: false, build: () => ({ query: input("setTicketProvider", "SetTicketProviderInput", "partner { ticketProvider }"), variables: { input: { pluginId: "psa" } } }) },
+  // Nobody has Syncro connected here: those allowed are told so; other partners' links are not found.
+  "Query.syncroCustomers": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ syncroCustomers { page customers { name } } }" }), expect: (role) => (STAFF.includes(role) && role !== "platformAdmin" ? SYNCRO_NOT_CONNECTED : undefined) },
+  "Mutation.linkSyncroCustomer": { allowed: ["owner", "otherPartner"], perTenant: true, build: (t) => ({ query: input("linkSyncroCustomer", "LinkSyncroCustomerInput", "customer { name }"), variables: { input: { clientId: clientGid(t), customerId: 1 } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? SYNCRO_NOT_CONNECTED : undefined) },
+  "Mutation.unlinkSyncroCustomer": { allowed: MANAGERS, perTenant: true, build: (t) => ({ query: input("unlinkSyncroCustomer", "UnlinkSyncroCustomerInput", "customer { name }"), variables: { input: { clientId: clientGid(t) } } }), expect: (role) => (MANAGERS.includes(role) ? "notFound" : undefined) },
   "Mutation.updateProduct": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateProduct", "UpdateProductInput", "product { name }"), variables: { input: { id: await fx.product(t), unitPrice: "12.00" } } }) },
   "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },

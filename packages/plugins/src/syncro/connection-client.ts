@@ -7,8 +7,17 @@ import { SyncroApiError } from "./client/errors.js";
 import type { TSyncroClientOptions } from "./client/options.js";
 
 
+const validSubdomain = (subdomain: string) => {
+  try {
+    syncroBaseUrl(subdomain);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const ZSyncroCredentials = z.object({
-  subdomain: z.string().trim().min(1, "must not be empty"),
+  subdomain: z.string().trim().min(1, "must not be empty").refine(validSubdomain, "The Syncro subdomain may only contain letters, digits and hyphens (for acme.syncromsp.com, enter acme)"),
   apiToken: z.string().trim().min(8, "must be at least 8 characters"),
 });
 export const ZSyncroConfig = z.object({
