@@ -35,7 +35,7 @@ function customerOfClient(context: GraphQLContext) {
   return loader;
 }
 
-/** Adds Syncro's customer linking and `Ticket.syncroCustomer` to the schema. */
+/** Adds Syncro's customer linking and `Ticket.customer` to the schema. */
 export function registerSyncroSchema(builder: typeof coreBuilder, withSyncro: WithSyncro): void {
   const SyncroCustomerRef = builder.objectRef<TCustomer>("SyncroCustomer").implement({
     description: "A customer in the partner's Syncro account",
@@ -125,11 +125,11 @@ export function registerSyncroSchema(builder: typeof coreBuilder, withSyncro: Wi
     }),
   );
 
-  builder.prismaObjectField("Ticket", "syncroCustomer", (t) =>
+  builder.prismaObjectField("Ticket", "customer", (t) =>
     t.field({
       type: SyncroCustomerRef,
       nullable: true,
-      description: "The Syncro customer of the ticket's client, when linked (batched: one lookup for all tickets of a request)",
+      description: "The PSA customer of the ticket's client: with Syncro connected, the Syncro customer it is linked to (batched: one lookup for all tickets of a request); null otherwise",
       select: { clientId: true },
       resolve: (ticket, _args, context) => customerOfClient(context).load(ticket.clientId),
     }),
@@ -139,7 +139,7 @@ export function registerSyncroSchema(builder: typeof coreBuilder, withSyncro: Wi
 export const syncroRules: RuleTree = {
   Query: { syncroCustomers: rules.isStaff },
   Mutation: { linkSyncroCustomer: rules.isPartnerManager, unlinkSyncroCustomer: rules.isPartnerManager },
-  Ticket: { syncroCustomer: rules.isStaff },
+  Ticket: { customer: rules.isStaff },
   SyncroCustomer: { "*": rules.isStaff },
   SyncroCustomerPage: { "*": rules.isStaff },
   SyncroCustomerLinkPayload: { "*": allow },

@@ -74,9 +74,9 @@ describe("Syncro sync into the core's tickets", () => {
     const requests = h.takeRequests();
     expect(requests.filter((r) => r.startsWith("GET /customers"))).toEqual([]);
     expect(requests.filter((r) => r === "GET /contacts")).toHaveLength(2);
-    const listed = await h.t.gql('{ tickets(first: 100, filter: { search: "Sparse" }) { totalCount edges { node { subject client { name } syncroCustomer { id name } } } } }', {}, { token: h.owner });
+    const listed = await h.t.gql('{ tickets(first: 100, filter: { search: "Sparse" }) { totalCount edges { node { subject client { name } customer { id name } } } } }', {}, { token: h.owner });
     expect(listed.data!.tickets.totalCount).toBe(50);
-    expect(new Set(listed.data!.tickets.edges.map((e: { node: { syncroCustomer: { name: string } } }) => e.node.syncroCustomer.name))).toEqual(new Set(["Fabrikam Dental Group", "Tailspin Toys HQ"]));
+    expect(new Set(listed.data!.tickets.edges.map((e: { node: { customer: { name: string } } }) => e.node.customer.name))).toEqual(new Set(["Fabrikam Dental Group", "Tailspin Toys HQ"]));
     expect(h.takeRequests()).toEqual([]);
   });
 });
