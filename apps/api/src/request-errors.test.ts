@@ -61,4 +61,13 @@ describe("unexpected failures", () => {
     const logged = t.logs.map((line) => JSON.parse(line)).find((entry) => entry.requestId === "req-failing-123" && entry.err);
     expect(logged?.err?.stack).toEqual(expect.stringContaining("\n"));
   });
+
+  it("keeps a caller's refused or unauthenticated request out of the error log", async () => {
+    const { createTestApi } = await import("./testing/test-api.js");
+    const t = await createTestApi();
+    await t.gql("{ products(first: 1) { totalCount } }", {}, { token: await t.tokenFor("viewer@fabrikam.test") });
+    await t.gql("{ products(first: 1) { totalCount } }");
+    expect(t.logs.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 50)).toEqual([]);
+    await t.close();
+  });
 });

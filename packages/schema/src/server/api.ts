@@ -10,7 +10,7 @@ import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspect
 import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
 import { composeSchema } from "./compose.js";
-import { createErrorMasker } from "./error-masking.js";
+import { createErrorMasker, isClientError } from "./error-masking.js";
 import { healthResponse } from "./health.js";
 import { handleWebhook } from "../integrations/webhooks.js";
 import { armorPlugins } from "./limits/armor.js";
@@ -161,7 +161,8 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
       debug: (...args) => logger.debug({ args }, "yoga"),
       info: (...args) => logger.info({ args }, "yoga"),
       warn: (...args) => logger.warn({ args }, "yoga"),
-      error: (...args) => logger.error({ args }, "yoga"),
+      // A refused field or bad input is the caller's doing: kept out of the error level.
+      error: (...args) => (args.length > 0 && args.every(isClientError) ? logger.debug({ args }, "yoga") : logger.error({ args }, "yoga")),
     },
     maskedErrors: { maskError: (error, message) => maskError(error, message, currentRequestId()) },
     context: ({ request }): Promise<GraphQLContext> =>

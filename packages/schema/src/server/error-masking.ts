@@ -22,6 +22,13 @@ function codeOf(error: GraphQLError): unknown {
   return error.extensions?.code ?? (error.originalError as GraphQLError | undefined)?.extensions?.code;
 }
 
+/** An error the caller caused and can act on (a refused field, bad input): not the server's fault. */
+export function isClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const code = codeOf(error);
+  return typeof code === "string" && CLIENT_CODES.has(code);
+}
+
 /**
  * Keeps errors a caller can act on and replaces everything else with a generic message
  * and the request id; the original goes to the log with its stack.
