@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useQuery } from "urql";
+import { graphql } from "../../../lib/graphql";
+import { Badge } from "../../ui/badge";
+import { Checkbox } from "../../ui/field";
+import { Card, PageHeader } from "../../ui/page-header";
+import { Pager, useCursorPages } from "../../ui/pagination";
+import { SearchField } from "../../ui/search-field";
+import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { useUrlFilters } from "../url-filter";
+import { CreateClientForm } from "./create-client-form";
+import "../staff.css";
+
+const ClientsQuery = graphql(`
+  query Clients($first: Int, $after: String, $last: Int, $before: String, $filter: ClientFilter) {
+    clients(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id name domain archivedAt
+          branding { primaryColor }
+          online: agents(first: 1, status: ONLINE) { totalCount }
+          offline: agents(first: 1, status: OFFLINE) { totalCount }
+          alerts(first: 1, status: ACTIVE) { totalCount }
+        }
+      }
+    }
+  }
+`);
+
+const KEYS = ["search", "archived"] as const;
+
+export function ClientList() {
+  const [filters, setFilters] = useUrlFilters(KEYS);
+  const pages = useCursorPages(25);
+  const [creating, setCreating] = useState(false);
+  const { reset } = pages;
+  useEffect(reset, [filters, reset]);
+  const filter = { search: filters.search || null, includeArchived: filters.archived === "true" || null };
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ClientsQuery, variables: { ...pages.page, filter } });
+  const clients = data?.clients;
+  return (
+    <div className="ui-page">
+      <PageHeader
+        title="Clients"
+        description="Your customers, their machines and what needs attention."
+        actions={
+          <button type="button" className="ui-button" data-variant="primary" onClick={() => setCreating((open) => !open)} aria-expanded={creating}>
+            {creating ? "Close" : "New client"}
+          </button>
+        }
+      />
+      {creating ? (
+        <Card title="New client">
+          <CreateClientForm onCreated={() => refetch({ requestPolicy: "network-only" })} />
+        </Card>
+      ) : null}
+      <Card>
+        <div className="ui-toolbar">
+          <SearchField label="Search clients" value={filters.search} onSearch={(search) => setFilters({ search })} placeholder="Name or domain" />
+          <Checkbox label="Show archived" checked={filters.archived === "true"} onChange={(checked) => setFilters({ archived: checked ? "true" : "" })} />
+        </div>
+        {error ? <ErrorState error={error} title="Clients could not be loaded" onRetry={() => refetch()} /> : null}
+        {fetching && !clients ? <Loading label="Loading clients…" /> : null}
+        {clients && clients.edges.length === 0 ? (
+          <EmptyState title={filters.search ? `No client matches “${filters.search}”` : "No clients yet"}>
+            {filters.search ? "Try part of the name or the domain." : "Create your first client with New client."}
+          </EmptyState>
+        ) : null}
+        {clients && clients.edges.length > 0 ? (
+          <>
+            <div className="ui-table-wrap">
+              <table className="ui-table">
+                <thead>
+                  <tr>
+                    <th>Client</th>
+                    <th>Domain</th>
+                    <th>Agents online</th>
+                    <th>Agents offline</th>
+                    <th>Active alerts</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {clients.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td data-label="Client">
+                        <span>
+                          <span className="staff-swatch" style={{ background: node.branding.primaryColor }} aria-hidden="true" />
+                          <Link className="ui-link" href={`/clients/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                          {node.archivedAt ? <> <Badge>Archived</Badge></> : null}
+                        </span>
+                      </td>
+                      <td data-label="Domain" className="ui-muted">{node.domain}</td>
+                      <td data-label="Agents online">{node.online.totalCount}</td>
+                      <td data-label="Agents offline">{node.offline.totalCount > 0 ? <Badge tone="warn">{node.offline.totalCount}</Badge> : 0}</td>
+                      <td data-label="Active alerts">{node.alerts.totalCount > 0 ? <Badge tone="bad">{node.alerts.totalCount}</Badge> : 0}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pages={pages} pageInfo={clients.pageInfo} totalCount={clients.totalCount} shown={clients.edges.length} />
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation, useQuery } from "urql";
+import { graphql } from "../../../lib/graphql";
+import { Badge, type TTone, enumLabel } from "../../ui/badge";
+import { Card } from "../../ui/page-header";
+import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { Time } from "../../ui/time";
+import { FormErrors } from "../../ui/user-errors";
+import { InviteUserForm } from "./invite-user-form";
+
+const ClientUsersQuery = graphql(`
+  query ClientUsers($id: ID!) {
+    client(id: $id) {
+      id name
+      users(first: 100) {
+        totalCount
+        edges { node { id name email role status createdAt } }
+      }
+    }
+  }
+`);
+
+const RemoveClientUserMutation = graphql(`
+  mutation RemoveClientUser($input: RemoveClientUserInput!) {
+    removeClientUser(input: $input) {
+      clientUser { id }
+      userErrors { field message code }
+    }
+  }
+`);
+
+const statusTone = (status: string): TTone => (status === "ACTIVE" ? "ok" : status === "INVITED" ? "info" : "neutral");
+
+export function ClientUsers({ id, canManage }: { id: string; canManage: boolean }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ClientUsersQuery, variables: { id } });
+  const [removal, removeUser] = useMutation(RemoveClientUserMutation);
+  const [removeErrors, setRemoveErrors] = useState<string[]>([]);
+  const [inviting, setInviting] = useState(false);
+  const users = data?.client.users;
+
+  const remove = async (user: { id: string; name: string }) => {
+    if (!window.confirm(`Remove ${user.name}? They can no longer sign in to the portal.`)) return;
+    const result = await removeUser({ input: { id: user.id } });
+    const payload = result.data?.removeClientUser;
+    setRemoveErrors(payload?.userErrors.map((e) => e.message) ?? []);
+    if (payload?.clientUser) refetch({ requestPolicy: "network-only" });
+  };
+
+  return (
+    <Card
+      id="users"
+      title={users ? `Client users (${users.totalCount})` : "Client users"}
+      actions={
+        canManage ? (
+          <button type="button" className="ui-button" data-size="small" data-variant={inviting ? undefined : "primary"} aria-expanded={inviting} onClick={() => setInviting((open) => !open)}>
+            {inviting ? "Close" : "Invite user"}
+          </button>
+        ) : null
+      }
+    >
+      {inviting ? <InviteUserForm clientId={id} onInvited={() => refetch({ requestPolicy: "network-only" })} /> : null}
+      {fetching && !users ? <Loading /> : null}
+      {error ? <ErrorState error={error} onRetry={() => refetch()} /> : null}
+      {removal.error ? <ErrorState error={removal.error} title="The user was not removed" /> : null}
+      <FormErrors messages={removeErrors} />
+      {users && users.edges.length === 0 ? <EmptyState title="No portal users yet">Invite someone from the client's own staff.</EmptyState> : null}
+      {users && users.edges.length > 0 ? (
+        <div className="ui-table-wrap">
+          <table className="ui-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Status</th>
+                <th>Added</th>
+                {canManage ? <th><span className="ui-sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {users.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td data-label="Name">{node.name}</td>
+                  <td data-label="Email">{node.email}</td>
+                  <td data-label="Role">{node.role === "VIEW_ONLY" ? "View only" : "Admin"}</td>
+                  <td data-label="Status"><Badge tone={statusTone(node.status)}>{enumLabel(node.status)}</Badge></td>
+                  <td data-label="Added"><Time value={node.createdAt} /></td>
+                  {canManage ? (
+                    <td className="ui-actions">
+                      <button type="button" className="ui-button" data-size="small" data-variant="danger" onClick={() => remove(node)} disabled={removal.fetching} aria-label={`Remove ${node.name}`}>
+                        Remove
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import type { CombinedError } from "urql";
+import { describeError } from "./describe-error";
+import "./ui.css";
+
+export function Loading({ label = "Loading…" }: { label?: string }) {
+  return (
+    <div className="ui-state" role="status" aria-live="polite">
+      <span className="ui-spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="ui-state">
+      <strong>{title}</strong>
+      {children ? <div>{children}</div> : null}
+    </div>
+  );
+}
+
+/** A failed query or mutation: the API's message, its code and what it means, with an optional retry. */
+export function ErrorState({ error, title = "Something went wrong", onRetry }: { error: CombinedError; title?: string; onRetry?: () => void }) {
+  const { message, code, hint } = describeError(error);
+  return (
+    <div className="ui-alert" data-tone="bad" role="alert">
+      <strong>{title}</strong>
+      <div>
+        {message}
+        {code ? (
+          <>
+            {" "}
+            <code>({code})</code>
+          </>
+        ) : null}
+      </div>
+      {hint ? <div>{hint}</div> : null}
+      {onRetry ? (
+        <button type="button" className="ui-button" data-size="small" onClick={onRetry} style={{ marginTop: "0.5rem" }}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Notice({ tone, title, children }: { tone: "ok" | "warn" | "bad" | "info"; title?: string; children?: ReactNode }) {
+  return (
+    <div className="ui-alert" data-tone={tone} role={tone === "bad" ? "alert" : "status"}>
+      {title ? <strong>{title}</strong> : null}
+      {children}
+    </div>
+  );
+}
