@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useQuery } from "urql";
+import { graphql } from "../../../lib/graphql";
+import { Badge, enumLabel } from "../../ui/badge";
+import { SelectField } from "../../ui/field";
+import { Card, PageHeader } from "../../ui/page-header";
+import { Pager, useCursorPages } from "../../ui/pagination";
+import { SearchField } from "../../ui/search-field";
+import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { Time } from "../../ui/time";
+import { useUrlFilters } from "../url-filter";
+import { CreateTicketForm } from "./create-ticket-form";
+import { TICKET_FILTER_KEYS, TICKET_STATUSES, statusChange, statusChoice, ticketFilterFrom } from "./ticket-filter";
+import { useTicketOptions } from "./ticket-options";
+import { priorityTone, statusTone } from "./ticket-tones";
+import "../staff.css";
+
+export const TicketsQuery = graphql(`
+  query Tickets($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter) {
+    tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id number subject status statusLabel priority provider updatedAt assigneeName contactName
+          client { id name }
+        }
+      }
+    }
+  }
+`);
+
+const STATUS_OPTIONS = [{ value: "", label: "Any status" }, { value: "open", label: "Open (not resolved or closed)" }, ...TICKET_STATUSES.map((s) => ({ value: s, label: enumLabel(s) }))];
+
+export function TicketList() {
+  const [values, setValues] = useUrlFilters(TICKET_FILTER_KEYS);
+  const options = useTicketOptions();
+  const pages = useCursorPages(25);
+  const [creating, setCreating] = useState(false);
+  const { reset } = pages;
+  useEffect(reset, [values, reset]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TicketsQuery, variables: { ...pages.page, filter: ticketFilterFrom(values) } });
+  const tickets = data?.tickets;
+  const filtered = Object.values(values).some(Boolean);
+  return (
+    <div className="ui-page">
+      <PageHeader
+        title="Tickets"
+        description="Every client's requests, whichever PSA keeps them."
+        actions={
+          <button type="button" className="ui-button" data-variant="primary" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
+            {creating ? "Close" : "New ticket"}
+          </button>
+        }
+      />
+      {creating ? (
+        <Card title="New ticket">
+          <CreateTicketForm clients={options.clients} defaultClientId={values.clientId} />
+        </Card>
+      ) : null}
+      <Card>
+        <div className="ui-toolbar">
+          <SearchField label="Search" value={values.search} onSearch={(search) => setValues({ search })} placeholder="Subject or number" />
+          <SelectField label="Status" value={statusChoice(values)} onChange={(choice) => setValues(statusChange(choice))} options={STATUS_OPTIONS} />
+          <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId })} options={[{ value: "", label: "All clients" }, ...options.clients]} />
+          <SelectField label="Assignee" value={values.assigneeId} onChange={(assigneeId) => setValues({ assigneeId })} options={[{ value: "", label: "Anyone" }, ...options.staff]} />
+          {filtered ? (
+            <button type="button" className="ui-button" onClick={() => setValues({ status: "", open: "", clientId: "", assigneeId: "", search: "" })}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+        {error ? <ErrorState error={error} title="Tickets could not be loaded" onRetry={() => refetch()} /> : null}
+        {fetching && !tickets ? <Loading label="Loading tickets…" /> : null}
+        {tickets && tickets.edges.length === 0 ? <EmptyState title={filtered ? "No ticket matches these filters" : "No tickets yet"} /> : null}
+        {tickets && tickets.edges.length > 0 ? (
+          <>
+            <div className="ui-table-wrap">
+              <table className="ui-table">
+                <thead>
+                  <tr>
+                    <th>Ticket</th>
+                    <th>Client</th>
+                    <th>Status</th>
+                    <th>Priority</th>
+                    <th>Assignee</th>
+                    <th>Updated</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tickets.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td data-label="Ticket">
+                        <Link className="ui-link" href={`/tickets/${encodeURIComponent(node.id)}`}>
+                          #{node.number} {node.subject}
+                        </Link>
+                        {node.provider !== "psa" ? <span className="ui-muted"> · {node.provider}</span> : null}
+                      </td>
+                      <td data-label="Client">{node.client.name}</td>
+                      <td data-label="Status"><Badge tone={statusTone(node.status)}>{node.statusLabel}</Badge></td>
+                      <td data-label="Priority"><Badge tone={priorityTone(node.priority)}>{enumLabel(node.priority)}</Badge></td>
+                      <td data-label="Assignee">{node.assigneeName ?? <span className="ui-muted">Unassigned</span>}</td>
+                      <td data-label="Updated"><Time value={node.updatedAt} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pages={pages} pageInfo={tickets.pageInfo} totalCount={tickets.totalCount} shown={tickets.edges.length} />
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
