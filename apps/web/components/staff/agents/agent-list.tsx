@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { useQuery } from "urql";
+import { graphql } from "../../../lib/graphql";
+import { SelectField } from "../../ui/field";
+import { Card, PageHeader } from "../../ui/page-header";
+import { Pager, useCursorPages } from "../../ui/pagination";
+import { SearchField } from "../../ui/search-field";
+import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { useTicketOptions } from "../tickets/ticket-options";
+import { useUrlFilters } from "../url-filter";
+import { AgentStatus } from "./agent-status";
+import "../staff.css";
+
+const AgentsQuery = graphql(`
+  query Agents($first: Int, $after: String, $last: Int, $before: String, $filter: AgentFilter) {
+    agents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { node { id hostname os osVersion status lastSeenAt client { id name } site { id name } } }
+    }
+  }
+`);
+
+const KEYS = ["status", "clientId", "search"] as const;
+
+export function AgentList() {
+  const [values, setValues] = useUrlFilters(KEYS);
+  const { clients } = useTicketOptions();
+  const pages = useCursorPages(50);
+  const { reset } = pages;
+  useEffect(reset, [values, reset]);
+  const status = values.status === "ONLINE" || values.status === "OFFLINE" ? values.status : null;
+  const filter = { status, clientId: values.clientId || null, search: values.search.trim() || null };
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AgentsQuery, variables: { ...pages.page, filter } });
+  const agents = data?.agents;
+  return (
+    <div className="ui-page">
+      <PageHeader title="Agents" description="Every monitored machine across your clients." />
+      <Card>
+        <div className="ui-toolbar">
+          <SearchField label="Hostname" value={values.search} onSearch={(search) => setValues({ search })} placeholder="Part of the hostname" />
+          <SelectField label="Status" value={values.status} onChange={(value) => setValues({ status: value })} options={[{ value: "", label: "Online and offline" }, { value: "ONLINE", label: "Online" }, { value: "OFFLINE", label: "Offline" }]} />
+          <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId })} options={[{ value: "", label: "All clients" }, ...clients]} />
+        </div>
+        {error ? <ErrorState error={error} title="Agents could not be loaded" onRetry={() => refetch()} /> : null}
+        {fetching && !agents ? <Loading label="Loading agents…" /> : null}
+        {agents && agents.edges.length === 0 ? <EmptyState title="No agents match" /> : null}
+        {agents && agents.edges.length > 0 ? (
+          <>
+            <div className="ui-table-wrap">
+              <table className="ui-table">
+                <thead>
+                  <tr>
+                    <th>Hostname</th>
+                    <th>Client</th>
+                    <th>Site</th>
+                    <th>OS</th>
+                    <th>Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {agents.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td data-label="Hostname" className="staff-mono">{node.hostname}</td>
+                      <td data-label="Client"><Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link></td>
+                      <td data-label="Site">{node.site.name}</td>
+                      <td data-label="OS">{node.os} {node.osVersion ?? ""}</td>
+                      <td data-label="Status"><AgentStatus status={node.status} lastSeenAt={node.lastSeenAt} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pages={pages} pageInfo={agents.pageInfo} totalCount={agents.totalCount} shown={agents.edges.length} />
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
