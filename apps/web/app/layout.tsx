@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata = { title: "mspgraph", description: "One API over your PSA, monitoring and backups" };
+export const metadata = { title: "mspgraph", description: "One place for your clients, their machines, alerts, tickets and backups" };
+export const viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,14 +1,6 @@
-import { ApiHealth } from "./api-health";
+import { redirect } from "next/navigation";
 
+// proxy.ts sends "/" to the right home page for a session; without one, to staff sign-in.
 export default function Home() {
-  return (
-    <main>
-      <h1>mspgraph</h1>
-      <p>One GraphQL API over your clients, their machines, alerts, tickets and backups.</p>
-      <ApiHealth />
-      <p>
-        The API and its GraphiQL explorer: <a href="/graphql">/graphql</a>.
-      </p>
-    </main>
-  );
+  redirect("/login");
 }

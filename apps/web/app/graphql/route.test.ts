@@ -5,10 +5,12 @@ import { createApi, createLogger } from "@mspgraph/api";
 import { authConfig, keyRing } from "@mspgraph/schema";
 import { type TestDatabase, createTestDatabase, freePort } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import { POST } from "./route";
 
 const healthQuery = JSON.stringify({ query: "{ health { status } }" });
-const postHealth = () => POST(new Request("http://web/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: healthQuery }));
+const ourPage = { "content-type": "application/json", "x-mspgraph-csrf": "1", origin: "http://web" };
+const postHealth = () => POST(new NextRequest("http://web/graphql", { method: "POST", headers: ourPage, body: healthQuery }));
 
 describe("the web server's /graphql", () => {
   let database: TestDatabase;

@@ -1,0 +1,31 @@
+/** The staff area's top-level URLs (WEB-CONTRACT.md): nav links and access checks read this list. */
+export const STAFF_SECTIONS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/clients", label: "Clients" },
+  { href: "/tickets", label: "Tickets" },
+  { href: "/alerts", label: "Alerts" },
+  { href: "/integrations", label: "Integrations" },
+  { href: "/audit", label: "Audit log" },
+  { href: "/api-keys", label: "API keys" },
+  { href: "/partners", label: "Partners" },
+] as const;
+
+export const PORTAL_SECTIONS = [
+  { href: "/portal", label: "Overview" },
+  { href: "/portal/assets", label: "Assets" },
+  { href: "/portal/tickets", label: "Tickets" },
+  { href: "/portal/docs", label: "Documentation" },
+] as const;
+
+const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
+
+export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "other";
+
+/** Which part of the app a path belongs to, for the proxy's sign-in and role checks. */
+export function areaOf(pathname: string): TArea {
+  if (under(pathname, "/portal/login")) return "portal-login";
+  if (under(pathname, "/portal")) return "portal";
+  if (under(pathname, "/login")) return "staff-login";
+  if (STAFF_SECTIONS.some((section) => under(pathname, section.href))) return "staff";
+  return "other";
+}
