@@ -32,7 +32,7 @@ export function AgentList() {
   const pages = useCursorPages(50);
   const { reset } = pages;
   useEffect(reset, [values, reset]);
-  const status = values.status === "ONLINE" || values.status === "OFFLINE" ? values.status : null;
+  const status = (["ONLINE", "OFFLINE"] as const).find((s) => s === values.status) ?? null;
   const filter = { status, clientId: values.clientId || null, search: values.search.trim() || null };
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgentsQuery, variables: { ...pages.page, filter } });
   const agents = data?.agents;
