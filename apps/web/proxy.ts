@@ -18,11 +18,10 @@ export function proxy(request: NextRequest): NextResponse {
   if (!session) {
     if (area === "staff") return go(`/login?next=${encodeURIComponent(pathname + search)}`);
     if (area === "portal") return go(`/portal/login?next=${encodeURIComponent(pathname + search)}`);
-    if (pathname === "/") return go("/login");
-    return NextResponse.next();
+    return area === "home" ? go("/login") : NextResponse.next();
   }
   const acting = actingAs(session.meta);
-  if (pathname === "/" || area === "staff-login" || area === "portal-login") return go(homeOf(session.meta));
+  if (area === "home" || area === "staff-login" || area === "portal-login") return go(homeOf(session.meta));
   if (area === "staff" && acting === "client") return go("/portal");
   if (area === "portal" && acting === "staff") return go(homeOf(session.meta));
   return NextResponse.next();

@@ -16,10 +16,14 @@ export function inkOn(hex: string): "#ffffff" | "#0f172a" {
 /** CSS custom properties that put the portal in a client's colours; bad values keep ours. */
 export function brandStyle(branding: { primaryColor: string; accentColor: string } | null | undefined): Record<string, string> {
   if (!branding || !HEX.test(branding.primaryColor)) return {};
+  const ink = inkOn(branding.primaryColor);
+  // --ui-* are the shared primitives' (components/ui) colours: buttons follow the brand too.
   return {
     "--brand": branding.primaryColor,
     "--brand-accent": HEX.test(branding.accentColor) ? branding.accentColor : branding.primaryColor,
-    "--brand-ink": inkOn(branding.primaryColor),
+    "--brand-ink": ink,
+    "--ui-brand": branding.primaryColor,
+    "--ui-brand-ink": ink,
   };
 }
 

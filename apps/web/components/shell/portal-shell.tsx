@@ -8,6 +8,7 @@ import { signOut } from "../../lib/session/actions";
 import { PORTAL_SECTIONS } from "../../lib/session/routes";
 import { ViewerQuery } from "../../lib/session/viewer";
 import { ImpersonationBanner } from "./impersonation-banner";
+import { PortalViewerContext } from "./portal-viewer";
 import { SessionWatch } from "./session-watch";
 import { ShellNotice } from "./shell-notice";
 
@@ -61,12 +62,12 @@ export function PortalShell({ children }: { children: ReactNode }) {
               Try again
             </button>
           </div>
-        ) : !viewer ? (
+        ) : !viewer || !client ? (
           <div className="state" role="status" aria-live="polite">
             <span className="spinner" aria-hidden="true" /> Loading…
           </div>
         ) : (
-          children
+          <PortalViewerContext.Provider value={{ ...viewer, client }}>{children}</PortalViewerContext.Provider>
         )}
       </main>
     </div>

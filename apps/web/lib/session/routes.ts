@@ -19,13 +19,16 @@ export const PORTAL_SECTIONS = [
 
 const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
-export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "other";
+export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "home";
 
-/** Which part of the app a path belongs to, for the proxy's sign-in and role checks. */
+/**
+ * Which part of the app a path belongs to, for the proxy's sign-in and role checks. Every
+ * page that is not a sign-in page or the portal is staff-only, including ones added later.
+ */
 export function areaOf(pathname: string): TArea {
+  if (pathname === "/") return "home";
   if (under(pathname, "/portal/login")) return "portal-login";
   if (under(pathname, "/portal")) return "portal";
   if (under(pathname, "/login")) return "staff-login";
-  if (STAFF_SECTIONS.some((section) => under(pathname, section.href))) return "staff";
-  return "other";
+  return "staff";
 }
