@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { type CSSProperties, type ReactNode, useEffect } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { brandStyle, safeLogoUrl } from "../../lib/branding";
 import { signOut } from "../../lib/session/actions";
@@ -25,14 +25,15 @@ export function PortalShell({ children }: { children: ReactNode }) {
     else if (viewer.kind === "STAFF") window.location.assign("/dashboard");
   }, [data, viewer, fetching, error, pathname]);
 
-  const logo = safeLogoUrl(client?.branding.logoUrl ?? client?.logoUrl);
+  const [logoFailed, setLogoFailed] = useState(false);
+  const logo = logoFailed ? null : safeLogoUrl(client?.branding.logoUrl ?? client?.logoUrl);
   return (
     <div className="app portal" style={brandStyle(client?.branding) as CSSProperties}>
       <a className="skip-link" href="#main">Skip to content</a>
       {viewer?.impersonation ? <ImpersonationBanner impersonation={viewer.impersonation} /> : null}
       <header className="topbar">
         <a className="brand" href="/portal">
-          {logo ? <img className="brand-logo" src={logo} alt="" /> : <span className="brand-mark" aria-hidden="true">{client?.name.charAt(0) ?? "·"}</span>}
+          {logo ? <img className="brand-logo" src={logo} alt="" onError={() => setLogoFailed(true)} /> : <span className="brand-mark" aria-hidden="true">{client?.name.charAt(0) ?? "·"}</span>}
           <span>{client?.name ?? "Client portal"}</span>
         </a>
         <nav aria-label="Portal" className="nav">

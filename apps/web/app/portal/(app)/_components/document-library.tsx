@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import Markdown from "react-markdown";
 import { useQuery } from "urql";
 import { usePortalViewer } from "../../../../components/shell/portal-viewer";
 import { Card, PageHeader } from "../../../../components/ui/page-header";
@@ -56,7 +57,8 @@ export function DocumentLibrary({ selectedId }: { selectedId: string | null }) {
         </Card>
         {open ? (
           <Card title={open.title}>
-            <article className="doc-body">{open.body}</article>
+            {/* react-markdown renders no raw HTML: a document cannot inject script into the portal. */}
+            <article className="prose"><Markdown>{open.body}</Markdown></article>
           </Card>
         ) : null}
       </div>
