@@ -30,7 +30,7 @@ export function AlertActions({ alert, onChanged }: { alert: { id: string; status
   };
   if (alert.status === "RESOLVED") return null;
   return (
-    <span style={{ display: "inline-flex", flexWrap: "wrap", gap: "0.35rem", justifyContent: "flex-end", alignItems: "center" }}>
+    <span style={{ display: "inline-flex", gap: "0.35rem", justifyContent: "flex-end", alignItems: "center" }}>
       {alert.status === "ACTIVE" ? (
         <button type="button" className="ui-button" data-size="small" disabled={ack.fetching} onClick={() => run("acknowledge")} aria-label={`Acknowledge: ${alert.message}`}>
           Acknowledge

@@ -24,12 +24,13 @@ const RemoveLineItemMutation = graphql(`
 `);
 
 type TItem = { id: string; name: string; quantity: string; unitPrice: string; costPrice: string; total: string; product?: { id: string; sku?: string | null } | null };
-const FIELDS = ["productId", "quantity", "unitPrice"] as const;
+const FIELDS = ["productId", "name", "quantity", "unitPrice"] as const;
+const AD_HOC = "ad-hoc";
 const DECIMAL = /^\d+(\.\d{1,2})?$/;
 
 export function LineItems({ ticketId, items, onChanged }: { ticketId: string; items: readonly TItem[]; onChanged: () => void }) {
   const [{ data: catalog, error: catalogError }] = useQuery({ query: ProductsQuery, requestPolicy: "cache-first" });
-  const [form, setForm] = useState({ productId: "", quantity: "1", unitPrice: "" });
+  const [form, setForm] = useState({ productId: "", name: "", quantity: "1", unitPrice: "" });
   const [errors, setErrors] = useState(() => splitUserErrors([], FIELDS));
   const [adding, addLineItem] = useMutation(AddLineItemMutation);
   const [removing, removeLineItem] = useMutation(RemoveLineItemMutation);
@@ -39,16 +40,20 @@ export function LineItems({ ticketId, items, onChanged }: { ticketId: string; it
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const local: Record<string, string> = {};
+    const adHoc = form.productId === AD_HOC;
     if (!form.productId) local.productId = "Choose a product";
+    if (adHoc && !form.name.trim()) local.name = "Name the item";
+    if (adHoc && !form.unitPrice) local.unitPrice = "Enter the price of an item not in the catalog";
     if (!DECIMAL.test(form.quantity) || Number(form.quantity) <= 0) local.quantity = "Enter a quantity like 1 or 1.5";
     if (form.unitPrice && !DECIMAL.test(form.unitPrice)) local.unitPrice = "Enter a price like 12.50";
     if (Object.keys(local).length > 0) return setErrors({ fields: local, form: [] });
-    const result = await addLineItem({ input: { ticketId, productId: form.productId, quantity: form.quantity, ...(form.unitPrice ? { unitPrice: form.unitPrice } : {}) } });
+    const item = adHoc ? { name: form.name.trim() } : { productId: form.productId };
+    const result = await addLineItem({ input: { ticketId, ...item, quantity: form.quantity, ...(form.unitPrice ? { unitPrice: form.unitPrice } : {}) } });
     const payload = result.data?.addLineItem;
     if (!payload) return;
     setErrors(splitUserErrors(payload.userErrors, FIELDS));
     if (payload.lineItem) {
-      setForm({ productId: "", quantity: "1", unitPrice: "" });
+      setForm({ productId: "", name: "", quantity: "1", unitPrice: "" });
       onChanged();
     }
   };
@@ -89,12 +94,13 @@ export function LineItems({ ticketId, items, onChanged }: { ticketId: string; it
           label="Product"
           value={form.productId}
           onChange={(productId) => setForm({ ...form, productId })}
-          options={[{ value: "", label: products.length ? "Choose from the catalog…" : "The catalog is empty" }, ...products.map((p) => ({ value: p.id, label: `${p.name} (${p.unitPrice})` }))]}
+          options={[{ value: "", label: products.length ? "Choose from the catalog…" : "Choose…" }, ...products.map((p) => ({ value: p.id, label: `${p.name} (${p.unitPrice})` })), { value: AD_HOC, label: "An item not in the catalog" }]}
           error={errors.fields.productId}
         />
+        {form.productId === AD_HOC ? <TextField label="Item name" value={form.name} onChange={(name) => setForm({ ...form, name })} error={errors.fields.name} /> : null}
         <div className="ui-form-row">
           <TextField label="Quantity" value={form.quantity} onChange={(quantity) => setForm({ ...form, quantity })} error={errors.fields.quantity} />
-          <TextField label="Unit price" value={form.unitPrice} onChange={(unitPrice) => setForm({ ...form, unitPrice })} error={errors.fields.unitPrice} placeholder={chosen?.unitPrice ?? "catalog price"} hint="Leave empty for the catalog price" />
+          <TextField label="Unit price" value={form.unitPrice} onChange={(unitPrice) => setForm({ ...form, unitPrice })} error={errors.fields.unitPrice} placeholder={form.productId === AD_HOC ? "12.50" : (chosen?.unitPrice ?? "catalog price")} hint={form.productId === AD_HOC ? undefined : "Leave empty for the catalog price"} />
         </div>
         <FormErrors messages={errors.form} />
         {adding.error ? <ErrorState error={adding.error} title="The line item was not added" /> : null}

@@ -21,13 +21,23 @@ const AddTimeEntryMutation = graphql(`
 type TEntry = { id: string; minutes: number; note: string; billable: boolean; createdAt: string; staffUserId: string };
 const FIELDS = ["minutes", "note"] as const;
 
+// TimeEntry.staffUserId is a database id while StaffUser.id is a Relay global id (base64 of
+// "StaffUser:<id>"); until the API exposes TimeEntry.staffUser, names are matched this way.
+export function databaseIdOf(globalId: string): string {
+  try {
+    return atob(globalId).split(":").slice(1).join(":");
+  } catch {
+    return globalId;
+  }
+}
+
 export function TimeEntries({ ticketId, entries, onChanged }: { ticketId: string; entries: readonly TEntry[]; onChanged: () => void }) {
   const { staff } = useTicketOptions();
   const [form, setForm] = useState({ minutes: "", note: "", billable: true });
   const [errors, setErrors] = useState(() => splitUserErrors([], FIELDS));
   const [{ fetching, error }, addTimeEntry] = useMutation(AddTimeEntryMutation);
   const total = entries.reduce((sum, entry) => sum + entry.minutes, 0);
-  const nameOf = (id: string) => staff.find((s) => s.value === id)?.label ?? "Staff";
+  const nameOf = (id: string) => staff.find((s) => databaseIdOf(s.value) === id)?.label ?? "Staff";
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
