@@ -74,7 +74,7 @@ export function ApiKeysView() {
                   {keys.edges.map(({ node }) => (
                     <tr key={node.id}>
                       <td data-label="Name">{node.name} {node.revokedAt ? <Badge tone="bad">Revoked</Badge> : null}</td>
-                      <td data-label="Key" className="staff-mono">{node.prefix}…</td>
+                      <td data-label="Key" className="staff-mono">mspk_{node.prefix}_…</td>
                       <td data-label="Scopes">{node.scopes.includes("WRITE") ? "Read and write" : "Read only"}</td>
                       <td data-label="Created"><Time value={node.createdAt} /></td>
                       <td data-label="Last used"><Time value={node.lastUsedAt} /></td>

@@ -42,7 +42,7 @@ export function AuditView() {
     <div className="ui-page">
       <PageHeader title="Audit log" description="Every sign-in, impersonation and change, newest first. Entries are hash-chained and cannot be edited." />
       <Card>
-        <div className="ui-toolbar">
+        <div className="ui-form-row" style={{ marginBottom: "0.75rem" }}>
           <SelectField label="Action" value={knownAction ? values.action : "custom"} onChange={(action) => setValues({ action: action === "custom" ? values.action : action })} options={[...AUDIT_ACTIONS, ...(knownAction ? [] : [{ value: "custom", label: `Custom: ${values.action}` }])]} />
           <SearchField label="Exact action or prefix*" value={knownAction ? "" : values.action} onSearch={(action) => setValues({ action })} placeholder="mutation.createClient" />
           <SearchField label="Actor id" value={values.actorId} onSearch={(actorId) => setValues({ actorId })} />

@@ -76,7 +76,7 @@ export function ConnectForm({ spec, integration, mode, onDone }: { spec: TConnec
           Credentials are stored encrypted{integration.credentialsUpdatedAt ? <> (set <Time value={integration.credentialsUpdatedAt} />)</> : null} and cannot be shown. Leave them empty to keep them.
         </Notice>
       ) : null}
-      {errors.fields.credentials ? <Notice tone="bad" title="The service refused the credentials">{errors.fields.credentials}</Notice> : null}
+      {errors.fields.credentials ? <Notice tone="bad" title="The connection check failed">{errors.fields.credentials}</Notice> : null}
       <div className="ui-form-row">{spec.credentials.map(field)}</div>
       <div className="ui-form-row">{spec.config.map(field)}</div>
       <FormErrors messages={errors.form} />

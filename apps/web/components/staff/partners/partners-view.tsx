@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "urql";
+import { TextField } from "../../ui/field";
 import { graphql } from "../../../lib/graphql";
 import { Card, PageHeader } from "../../ui/page-header";
 import { Pager, useCursorPages } from "../../ui/pagination";
@@ -39,6 +40,7 @@ export function PartnersView() {
   useEffect(reset, [values, reset]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PartnersQuery, variables: { ...pages.page, filter: { search: values.search.trim() || null } }, pause: !staff.isPlatformAdmin });
   const partners = data?.partners;
+  const [reason, setReason] = useState("Support session");
   if (staff.loaded && !staff.isPlatformAdmin) {
     return (
       <div className="ui-page">
@@ -53,6 +55,7 @@ export function PartnersView() {
       <Card>
         <div className="ui-toolbar">
           <SearchField label="Search partners" value={values.search} onSearch={(search) => setValues({ search })} />
+          <TextField label="Reason for viewing as a partner" value={reason} onChange={setReason} hint="Recorded in the audit log, e.g. a support ticket number" />
         </div>
         {error ? <ErrorState error={error} title="Partners could not be loaded" onRetry={() => refetch()} /> : null}
         {(fetching || !staff.loaded) && !partners ? <Loading label="Loading partners…" /> : null}
@@ -83,7 +86,7 @@ export function PartnersView() {
                       <td data-label="Tickets in">{node.ticketProvider === "psa" ? "Built-in PSA" : node.ticketProvider}</td>
                       <td data-label="Since"><Time value={node.createdAt} /></td>
                       <td className="ui-actions">
-                        <ViewAsButton target={{ partnerId: node.id }} label="View as partner" destination="/dashboard" subjectName={node.name} />
+                        <ViewAsButton target={{ partnerId: node.id }} label="View as partner" destination="/dashboard" subjectName={node.name} sharedReason={reason} />
                       </td>
                     </tr>
                   ))}
