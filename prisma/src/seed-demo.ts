@@ -1,5 +1,6 @@
 import type { AgentStatus, AlertSeverity, AlertStatus, ClientUserRole, PrismaClient, StaffRole } from "@prisma/client";
 import { hashPassword } from "./passwords.js";
+import { seedBackups } from "./seed-backups.js";
 import { seedId } from "./seed-ids.js";
 
 export const DEMO_PASSWORD = "mspgraph-demo";
@@ -131,7 +132,7 @@ const DOCUMENTS = [
 
 const MINUTE = 60_000;
 
-/** Writes the demo tenants, users, sites, agents, alerts and documents; a second run changes nothing. */
+/** Writes the demo tenants, users, sites, agents, alerts, documents and backup plans; a second run changes nothing. */
 export async function seedDemo(prisma: PrismaClient, log: (line: string) => void = () => {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = Date.now();
@@ -201,6 +202,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
         data: DOCUMENTS.map((doc) => ({ id: seedId("document", client.key, doc.key), ...owned, title: doc.title, body: doc.body, visibility: doc.visibility })),
         skipDuplicates: true,
       });
+      await seedBackups(prisma, { partnerKey: partner.key, clientKey: client.key, now });
       log(`seeded ${partner.name} / ${client.name}`);
     }
   }

@@ -27,7 +27,7 @@ if (env.database.kind === "postgres") {
 
 const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, production: env.NODE_ENV === "production" });
 const server = createServer(api.handleNode);
-const worker = startEventWorker({ database, plugins: pluginRegistry.plugins, keyRing: env.secrets.keyRing, logger });
+const worker = startEventWorker({ database, plugins: pluginRegistry.plugins, keyRing: env.secrets.keyRing, logger, events: api.events });
 server.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");
 });

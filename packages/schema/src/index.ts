@@ -10,6 +10,7 @@ export { fieldsWithoutRules } from "./rules-coverage.js";
 export * as rules from "./rules/roles.js";
 export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSdl, registerPlugins, rulesForSchema } from "./schema.js";
 export type { BackupProvider, BackupState, ProviderBackupPlan } from "./capabilities/backups.js";
+export { type BackupSyncSummary, syncBackupPlans } from "./backups/sync-backup-plans.js";
 export { type ImportOutcome, importProviderTicket } from "./capabilities/import-ticket.js";
 export { ProviderError } from "./capabilities/provider-error.js";
 export type { ProviderTicket, ProviderTicketPage, ProviderTicketPriority, ProviderTicketStatus, TicketProvider } from "./capabilities/tickets.js";

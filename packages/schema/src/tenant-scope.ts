@@ -27,11 +27,14 @@ export function callerPartnerId(principal: Principal): string {
 
 // Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
 // are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["SyncroCustomerLink", "Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
-const CLIENT_OWNED = new Set(["ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "Ticket", "TicketComment", "LineItem"]);
+const PARTNER_OWNED = new Set(["SyncroCustomerLink", "Msp360CompanyLink", "BackupPlan", "Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
+const CLIENT_OWNED = new Set(["BackupPlan", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "Ticket", "TicketComment", "LineItem"]);
 // Partner-level settings a client user may never read, whatever the field rules say.
-const PARTNER_ONLY = new Set(["SyncroCustomerLink", "ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
+const PARTNER_ONLY = new Set(["SyncroCustomerLink", "Msp360CompanyLink", "ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
 const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
+// Columns a client user's queries never read, whatever the field rules say: a provider's raw
+// error text is for staff (client users see the plan's state).
+const STAFF_ONLY_COLUMNS: Record<string, string[]> = { BackupPlan: ["errorMessage"] };
 
 /** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */
 export function scopeFilter(model: string, scope: TenantScope): Record<string, unknown> {
@@ -75,7 +78,15 @@ function checkCreateData(data: Record<string, unknown>, filter: Record<string, u
   return result;
 }
 
-type OperationArgs = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown> };
+type OperationArgs = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown>; select?: Record<string, unknown>; omit?: Record<string, unknown> };
+
+const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany"]);
+
+// Prisma refuses `omit` beside `select`: a selection simply loses the column instead.
+function withoutColumns(args: OperationArgs, columns: string[]): OperationArgs {
+  if (args.select) return { ...args, select: Object.fromEntries(Object.entries(args.select).filter(([key]) => !columns.includes(key))) };
+  return { ...args, omit: { ...args.omit, ...Object.fromEntries(columns.map((column) => [column, true])) } };
+}
 
 /**
  * A Prisma client that adds the scope's tenant filter to every query on a tenant model
@@ -91,7 +102,7 @@ export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaCl
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
           const filter = scopeFilter(model, scope);
-          const next = { ...(args as OperationArgs) };
+          let next = { ...(args as OperationArgs) };
           if (FILTERED_OPERATIONS.has(operation)) {
             const where = next.where ?? {};
             const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
@@ -102,6 +113,8 @@ export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaCl
             else if (Array.isArray(next.data)) next.data = next.data.map((row: Record<string, unknown>) => checkCreateData(row, filter));
             else next.data = checkCreateData((next.data ?? {}) as Record<string, unknown>, filter);
           }
+          const hidden = scope.kind === "client" ? STAFF_ONLY_COLUMNS[model] : undefined;
+          if (hidden && READ_OPERATIONS.has(operation)) next = withoutColumns(next, hidden);
           return query(next as Prisma.Args<unknown, "findMany">);
         },
       },

@@ -1,3 +1,5 @@
+export { createMsp360Plugin, msp360Plugin, LOGIN_REJECTED_MESSAGE } from "./plugin.js";
+export { MSP360_DEFAULT_BASE_URL, ZMsp360Config, ZMsp360Credentials, type TMsp360Config, type TMsp360Credentials } from "./connection.js";
 export { Msp360Client, type TMsp360ClientOptions, type TMsp360MonitoringOptions } from "./client/client.js";
 export { Msp360ApiError, Msp360CredentialsRejectedError, CREDENTIALS_REJECTED_MESSAGE, type TMsp360ErrorKind } from "./client/errors.js";
 export type { TMsp360InvalidRow, TMsp360MonitoringSummary } from "./client/monitoring-stream.js";

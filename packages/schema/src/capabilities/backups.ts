@@ -17,6 +17,11 @@ export type ProviderBackupPlan = {
   nextStart: Date | null;
   /** The provider's error text; shown to staff only. */
   errorMessage: string | null;
+  /**
+   * The provider's one line for an alert while the plan is FAILED or MISSED, naming the
+   * machine, the plan and the error; null lets the core write it. Shown to staff only.
+   */
+  alertMessage: string | null;
   filesCopied: number | null;
   filesFailed: number | null;
   bytesCopied: number | null;
@@ -26,12 +31,18 @@ export type ProviderBackupPlan = {
 /**
  * The backups capability: a plugin that reports backup plans and their last runs.
  * @remarks `listPlans` yields plans in batches so a large account is never held in memory at
- * once; the core stores each batch (linking plans to agents by computer name and to clients
- * through `clientIdForCompany`) and raises or resolves one alert per failing or missed plan.
+ * once; the core (`syncBackupPlans`, which the plugin's poll calls) stores each batch, linking
+ * plans to clients through `clientIdForCompany` and to that client's agents by computer name
+ * (any case), and raises one alert per FAILED or MISSED plan, resolved when the plan next
+ * succeeds. A plan missing from a complete pass is removed (its alert resolved); a pass that
+ * throws removes nothing.
  */
 export type BackupProvider = {
   /** Every plan the connection can see, in batches. */
   listPlans(context: PluginContext): AsyncIterable<ProviderBackupPlan[]>;
-  /** The local client a provider company is linked to, or null when it is not linked. */
+  /**
+   * The local client a provider company is linked to, or null when it is not linked.
+   * @remarks Asked once per company name per pass.
+   */
   clientIdForCompany(context: PluginContext, companyName: string): Promise<string | null>;
 };

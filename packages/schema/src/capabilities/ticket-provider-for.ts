@@ -15,6 +15,7 @@ function connectionlessContext(context: GraphQLContext, partnerId: string, plugi
     connection: { id: `builtin:${pluginId}`, partnerId, pluginId, config: {} },
     credentials: () => null,
     prisma: context.db,
+    events: context.events,
     logger: context.logger.child({ pluginId }),
     reportSuccess: done,
     reportFailure: done,
@@ -39,7 +40,7 @@ export async function ticketProviderFor(context: GraphQLContext, partnerId: stri
   if (!connection || connection.status === "DISCONNECTED" || !connection.credentialsCiphertext) {
     throw apiError("PROVIDER_UNAVAILABLE", `${plugin.name} keeps these tickets, and it is not connected: reconnect it or choose another ticket provider`);
   }
-  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection }) };
+  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events }) };
 }
 
 /**

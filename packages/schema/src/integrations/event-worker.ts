@@ -1,12 +1,21 @@
 import type { Database } from "@mspgraph/db";
 import type { KeyRing } from "../crypto/credential-cipher.js";
+import type { EventBus } from "../events.js";
 import type { Logger } from "../server/logger.js";
 import { claimEvents, finishEvent } from "./event-queue.js";
 import { jobKind, scheduleDueJobs } from "./job-scheduler.js";
 import type { IntegrationPlugin, PluginEvent } from "./plugin-contract.js";
 import { type PluginContext, createPluginContext } from "./plugin-context.js";
 
-export type WorkerOptions = { database: Database; plugins: readonly IntegrationPlugin[]; keyRing: KeyRing; logger: Logger; batch?: number };
+export type WorkerOptions = {
+  database: Database;
+  plugins: readonly IntegrationPlugin[];
+  keyRing: KeyRing;
+  logger: Logger;
+  batch?: number;
+  /** The API's bus, so alerts raised by background work reach its subscribers. */
+  events?: EventBus;
+};
 
 // A scheduled job's run goes to the job; every other event to the plugin's handleEvent.
 function dispatch(plugin: IntegrationPlugin | undefined, event: PluginEvent, context: PluginContext): Promise<void> {
@@ -33,7 +42,7 @@ export async function processDueEvents(options: WorkerOptions): Promise<number> 
       await dispatch(
         plugin,
         { id: event.id, kind: event.kind, providerEventId: event.providerEventId, payload: event.payload, attempt: event.attempts },
-        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection }),
+        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, ...(options.events ? { events: options.events } : {}) }),
       );
     } catch (error) {
       failure = error;

@@ -1,6 +1,7 @@
 import { type IntegrationConnection, Prisma, type PrismaClient } from "@mspgraph/db";
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import { decryptJson, encryptJson } from "../crypto/credential-cipher.js";
+import { EventBus } from "../events.js";
 import type { Logger } from "../server/logger.js";
 import { scopedPrisma } from "../tenant-scope.js";
 import { decryptCredentials } from "./connections.js";
@@ -19,6 +20,8 @@ export type PluginContext = {
   credentials(): Record<string, unknown> | null;
   /** A Prisma client scoped to the connection's partner. */
   prisma: PrismaClient;
+  /** Live updates for subscribers (an alert the core raised while running a capability). */
+  events: Pick<EventBus, "publish">;
   /** Log lines carry the plugin and connection ids; never log credentials. */
   logger: Pick<Logger, "info" | "warn" | "error" | "debug">;
   /** A call to the service worked: the connection is OK again. */
@@ -42,7 +45,7 @@ export type PluginContext = {
 export const stateData = (connection: Pick<IntegrationConnection, "id" | "pluginId">) => `plugin-state:${connection.id}:${connection.pluginId}`;
 
 /** Builds the context for calls on one connection. `root` is the unscoped client. */
-export function createPluginContext(options: { root: PrismaClient; keyRing: KeyRing; logger: Logger; connection: IntegrationConnection }): PluginContext {
+export function createPluginContext(options: { root: PrismaClient; keyRing: KeyRing; logger: Logger; connection: IntegrationConnection; events?: EventBus }): PluginContext {
   const { root, keyRing, connection } = options;
   const where = { id: connection.id };
   const update = (data: Prisma.IntegrationConnectionUpdateInput) => root.integrationConnection.update({ where, data }).then(() => undefined);
@@ -50,6 +53,8 @@ export function createPluginContext(options: { root: PrismaClient; keyRing: KeyR
     connection: { id: connection.id, partnerId: connection.partnerId, pluginId: connection.pluginId, config: connection.config as Record<string, unknown> },
     credentials: () => decryptCredentials({ keyRing }, connection),
     prisma: scopedPrisma(root, { kind: "partner", partnerId: connection.partnerId }),
+    // Without the API's bus (a worker of its own) nobody is listening in this process.
+    events: options.events ?? new EventBus(),
     logger: options.logger.child({ pluginId: connection.pluginId, connectionId: connection.id }),
     reportSuccess: async () => {
       // One statement, and no write at all when the connection was already OK.

@@ -12,7 +12,11 @@ export const AlertRef = builder.prismaNode("Alert", {
     severity: t.expose("severity", { type: AlertSeverityEnum }),
     status: t.expose("status", { type: AlertStatusEnum }),
     source: t.exposeString("source", { description: "What raised it: monitoring, or a plugin's id" }),
-    message: t.exposeString("message"),
+    message: t.string({
+      description: "What happened. Client users read a version without staff-only detail (a backup provider's raw error text)",
+      select: { message: true, clientMessage: true },
+      resolve: (alert, _args, { principal }) => (principal.kind === "client" ? (alert.clientMessage ?? alert.message) : alert.message),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     acknowledgedAt: t.expose("acknowledgedAt", { type: "DateTime", nullable: true }),

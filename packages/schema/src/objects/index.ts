@@ -26,3 +26,5 @@ import "./tickets/ticket-queries.js";
 import "./tickets/ticket-mutations.js";
 import "./tickets/billing-mutations.js";
 import "./tickets/ticket-provider-mutations.js";
+import "./backups/backup-plan.js";
+import "./backups/backup-summary.js";

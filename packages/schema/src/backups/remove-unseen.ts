@@ -1,0 +1,29 @@
+import type { PluginContext } from "../integrations/plugin-context.js";
+import type { BackupSyncSummary } from "./sync-backup-plans.js";
+
+const PAGE = 500;
+
+/**
+ * Removes the connection's plans a complete pass did not report (deleted at the provider, or
+ * a machine taken out of backup), resolving their open alerts, a page at a time.
+ */
+export async function removeUnseenPlans(context: PluginContext, startedAt: Date, summary: BackupSyncSummary): Promise<void> {
+  const { prisma, connection } = context;
+  for (;;) {
+    const stale = await prisma.backupPlan.findMany({
+      where: { connectionId: connection.id, lastSeenAt: { lt: startedAt } },
+      select: { id: true, alert: { select: { id: true, status: true, clientId: true } } },
+      take: PAGE,
+    });
+    if (stale.length === 0) return;
+    const open = stale.flatMap((plan) => (plan.alert && plan.alert.status !== "RESOLVED" ? [plan.alert] : []));
+    await prisma.$transaction([
+      prisma.alert.updateMany({ where: { id: { in: open.map((alert) => alert.id) } }, data: { status: "RESOLVED", resolvedAt: startedAt } }),
+      prisma.backupPlan.deleteMany({ where: { id: { in: stale.map((plan) => plan.id) } } }),
+    ]);
+    summary.removed += stale.length;
+    summary.alertsResolved += open.length;
+    for (const alert of open) context.events.publish("alertChanged", { change: "UPDATED", alertId: alert.id, partnerId: connection.partnerId, clientId: alert.clientId });
+    if (stale.length < PAGE) return;
+  }
+}
