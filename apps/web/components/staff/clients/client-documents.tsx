@@ -1,11 +1,13 @@
 "use client";
 
-import { useQuery } from "urql";
+import { useState } from "react";
+import { useMutation, useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
 import { Card } from "../../ui/page-header";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { Time } from "../../ui/time";
+import { DocumentForm } from "./document-form";
 
 const ClientDocumentsQuery = graphql(`
   query ClientDocuments($id: ID!) {
@@ -19,13 +21,37 @@ const ClientDocumentsQuery = graphql(`
   }
 `);
 
+const DeleteDocumentMutation = graphql(`
+  mutation DeleteDocument($input: DeleteDocumentInput!) {
+    deleteDocument(input: $input) { document { id } userErrors { field message code } }
+  }
+`);
+
 export function ClientDocuments({ id }: { id: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientDocumentsQuery, variables: { id } });
+  const [adding, setAdding] = useState(false);
+  const [removal, deleteDocument] = useMutation(DeleteDocumentMutation);
   const documents = data?.client.documents;
+  const reload = () => refetch({ requestPolicy: "network-only" });
+  const remove = async (document: { id: string; title: string }) => {
+    if (!window.confirm(`Delete “${document.title}”?`)) return;
+    await deleteDocument({ input: { id: document.id } });
+    reload();
+  };
   return (
-    <Card id="documents" title={documents ? `Documents (${documents.totalCount})` : "Documents"}>
+    <Card
+      id="documents"
+      title={documents ? `Documents (${documents.totalCount})` : "Documents"}
+      actions={
+        <button type="button" className="ui-button" data-size="small" aria-expanded={adding} onClick={() => setAdding((open) => !open)}>
+          {adding ? "Close" : "New document"}
+        </button>
+      }
+    >
+      {adding ? <DocumentForm clientId={id} onCreated={reload} /> : null}
       {fetching && !documents ? <Loading /> : null}
       {error ? <ErrorState error={error} onRetry={() => refetch()} /> : null}
+      {removal.error ? <ErrorState error={removal.error} title="The document was not deleted" /> : null}
       {documents && documents.edges.length === 0 ? <EmptyState title="No documents yet" /> : null}
       <ul className="staff-list">
         {documents?.edges.map(({ node }) => (
@@ -37,6 +63,9 @@ export function ClientDocuments({ id }: { id: string }) {
             <span className="staff-list-meta">
               {node.visibility === "CLIENT" ? <Badge tone="info">Shown in portal</Badge> : <Badge>Internal</Badge>} · <Time value={node.updatedAt} />
             </span>
+            <button type="button" className="ui-button" data-size="small" data-variant="danger" onClick={() => remove(node)} disabled={removal.fetching} aria-label={`Delete ${node.title}`}>
+              Delete
+            </button>
           </li>
         ))}
       </ul>

@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../../lib/graphql";
-import { Badge, type TTone, enumLabel } from "../../ui/badge";
+import { Badge, type TTone } from "../../ui/badge";
 import { Card } from "../../ui/page-header";
 import { ErrorState, Notice } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { ConnectForm } from "./connect-form";
 import { CONNECT_SPECS } from "./plugin-specs";
+import { IntegrationEvents } from "./integration-events";
 import { SyncNow } from "./sync-now";
 import { SyncroCustomers } from "./syncro-customers";
 import { WebhookUrl } from "./webhook-url";
@@ -27,6 +28,7 @@ export type TIntegration = {
 };
 
 const STATUS_TONE: Record<TIntegration["status"], TTone> = { OK: "ok", DEGRADED: "warn", FAILING: "bad", DISCONNECTED: "neutral" };
+const STATUS_LABEL: Record<TIntegration["status"], string> = { OK: "OK", DEGRADED: "Degraded", FAILING: "Failing", DISCONNECTED: "Disconnected" };
 const STATUS_WORDS: Record<TIntegration["status"], string> = { OK: "Connected and working", DEGRADED: "Recent calls failed", FAILING: "Calls keep failing", DISCONNECTED: "Not connected" };
 
 export function IntegrationCard({ integration, canManage, onChanged }: { integration: TIntegration; canManage: boolean; onChanged: () => void }) {
@@ -48,7 +50,7 @@ export function IntegrationCard({ integration, canManage, onChanged }: { integra
     <Card
       title={integration.name}
       id={`integration-${integration.pluginId}`}
-      actions={<Badge tone={STATUS_TONE[integration.status]}>{enumLabel(integration.status)}</Badge>}
+      actions={<Badge tone={STATUS_TONE[integration.status]}>{STATUS_LABEL[integration.status]}</Badge>}
     >
       <div className="ui-page" style={{ gap: "0.9rem" }}>
         <p className="ui-muted" style={{ margin: 0 }}>{integration.description}</p>
@@ -81,6 +83,14 @@ export function IntegrationCard({ integration, canManage, onChanged }: { integra
         {disconnect.error ? <ErrorState error={disconnect.error} title="Not disconnected" /> : null}
         {connected ? <SyncNow pluginId={integration.pluginId} progress={integration.syncProgress} onPoll={onChanged} /> : null}
         {connected && integration.webhookPath ? <WebhookUrl path={integration.webhookPath} /> : null}
+        {connected ? (
+          <details>
+            <summary style={{ cursor: "pointer", fontWeight: 600 }}>Background work (webhooks and syncs)</summary>
+            <div style={{ marginTop: "0.5rem" }}>
+              <IntegrationEvents pluginId={integration.pluginId} canManage={canManage} />
+            </div>
+          </details>
+        ) : null}
         {connected && integration.pluginId === "syncro" ? (
           <details>
             <summary style={{ cursor: "pointer", fontWeight: 600 }}>Link Syncro customers to clients</summary>

@@ -12,6 +12,7 @@ import { Time } from "../../ui/time";
 import { useUrlFilters } from "../url-filter";
 import { useStaffViewer } from "../use-viewer";
 import { ViewAsButton } from "../view-as-button";
+import { providerName } from "../provider-name";
 import "../staff.css";
 
 const PartnersQuery = graphql(`
@@ -83,7 +84,7 @@ export function PartnersView() {
                       </td>
                       <td data-label="Clients">{node.clients.totalCount}</td>
                       <td data-label="Staff">{node.staffUsers.totalCount}</td>
-                      <td data-label="Tickets in">{node.ticketProvider === "psa" ? "Built-in PSA" : node.ticketProvider}</td>
+                      <td data-label="Tickets in">{providerName(node.ticketProvider)}</td>
                       <td data-label="Since"><Time value={node.createdAt} /></td>
                       <td className="ui-actions">
                         <ViewAsButton target={{ partnerId: node.id }} label="View as partner" destination="/dashboard" subjectName={node.name} sharedReason={reason} />

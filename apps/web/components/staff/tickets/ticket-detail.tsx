@@ -14,6 +14,7 @@ import { LineItems } from "./line-items";
 import { TicketControls } from "./ticket-controls";
 import { priorityTone, statusTone } from "./ticket-tones";
 import { TimeEntries } from "./time-entries";
+import { providerName } from "../provider-name";
 import "../staff.css";
 
 export const TicketDetailQuery = graphql(`
@@ -53,7 +54,7 @@ export function TicketDetail({ id }: { id: string }) {
           <>
             <Link className="ui-link" href={`/clients/${encodeURIComponent(ticket.client.id)}`}>{ticket.client.name}</Link>
             {ticket.contactName ? ` · for ${ticket.contactName}` : ""} · opened <Time value={ticket.createdAt} />
-            {ticket.provider !== "psa" ? ` · kept in ${ticket.provider}` : ""}
+            {ticket.provider !== "psa" ? ` · kept in ${providerName(ticket.provider)}` : ""}
           </>
         }
         actions={

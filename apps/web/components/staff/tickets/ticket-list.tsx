@@ -16,6 +16,7 @@ import { CreateTicketForm } from "./create-ticket-form";
 import { TICKET_FILTER_KEYS, TICKET_STATUSES, statusChange, statusChoice, ticketFilterFrom } from "./ticket-filter";
 import { useTicketOptions } from "./ticket-options";
 import { priorityTone, statusTone } from "./ticket-tones";
+import { providerName } from "../provider-name";
 import "../staff.css";
 
 export const TicketsQuery = graphql(`
@@ -97,7 +98,7 @@ export function TicketList() {
                         <Link className="ui-link" href={`/tickets/${encodeURIComponent(node.id)}`}>
                           #{node.number} {node.subject}
                         </Link>
-                        {node.provider !== "psa" ? <span className="ui-muted"> · {node.provider}</span> : null}
+                        {node.provider !== "psa" ? <span className="ui-muted"> · {providerName(node.provider)}</span> : null}
                       </td>
                       <td data-label="Client">{node.client.name}</td>
                       <td data-label="Status"><Badge tone={statusTone(node.status)}>{node.statusLabel}</Badge></td>
