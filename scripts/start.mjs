@@ -1,8 +1,8 @@
 // `npm start`: builds the web app when its sources changed, then runs the API and the web
 // server together until Ctrl+C. Plain JavaScript so it needs nothing built to run.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { buildWebIfStale } from "./web-build.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const webDir = path.join(root, "apps", "web");
@@ -12,25 +12,8 @@ const webPort = process.env.WEB_PORT ?? "3000";
 const webHost = process.env.WEB_HOST ?? "127.0.0.1";
 const env = { ...process.env, API_PORT: apiPort, NEXT_TELEMETRY_DISABLED: "1" };
 
-function newestChange(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestChange(path.join(target, entry))));
-}
-
-function webBuildIsStale() {
-  const buildId = path.join(webDir, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = ["app", "lib", "components", "public", "next.config.ts", "package.json"].map((p) => newestChange(path.join(webDir, p)));
-  return Math.max(...sources) > statSync(buildId).mtimeMs;
-}
-
-if (webBuildIsStale()) {
-  console.log("building the web app…");
-  const build = spawnSync(bin("next"), ["build"], { cwd: webDir, env, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const built = buildWebIfStale(webDir, env);
+if (built !== 0) process.exit(built);
 
 const children = [];
 function run(name, command, args, cwd) {

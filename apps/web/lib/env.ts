@@ -8,7 +8,7 @@ const ZWebEnv = z.object({
    * (30 days); a shorter value ends web sessions sooner (the API cannot be asked when its
    * session ends, so the web server keeps its own clock and the API's refusal ends it too).
    */
-  MSPGRAPH_WEB_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * DAY_SECONDS).default(30 * DAY_SECONDS),
+  MSPGRAPH_WEB_SESSION_TTL_SECONDS: z.coerce.number().int().min(30).max(30 * DAY_SECONDS).default(30 * DAY_SECONDS),
 });
 
 export type TWebEnv = z.infer<typeof ZWebEnv>;

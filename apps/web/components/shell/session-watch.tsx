@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { exitImpersonation, postSession, sessionStatus, signOut } from "../../lib/session/actions";
+import type { TSessionReply } from "../../lib/session/respond";
 import type { TSessionStatus } from "../../lib/session/status";
 import { countdown, sessionPlan, timerDelay } from "../../lib/session/timeline";
 import { SignInForm } from "./sign-in-form";
@@ -9,12 +10,22 @@ import { leaveNotice } from "./shell-notice";
 
 type TSignedIn = Extract<TSessionStatus, { signedIn: true }>;
 
+/** What the watch does to the session; the web server's session routes unless a test says otherwise. */
+export type TSessionControls = {
+  status: () => Promise<TSessionStatus>;
+  refresh: () => Promise<TSessionReply>;
+  signOut: (reason?: "signed-out" | "ended") => Promise<void>;
+  exitImpersonation: () => Promise<void>;
+};
+
+const serverControls: TSessionControls = { status: sessionStatus, refresh: () => postSession("refresh"), signOut, exitImpersonation };
+
 /**
  * Keeps a signed-in page's session alive and honest: renews the access token quietly before it
  * expires, warns five minutes before the session (or the impersonation) ends with a way to
  * stay, and when it ends sends the user to sign in again (or back to their own account).
  */
-export function SessionWatch() {
+export function SessionWatch({ controls = serverControls }: { controls?: TSessionControls }) {
   const [status, setStatus] = useState<TSignedIn | null>(null);
   const [phase, setPhase] = useState<"quiet" | "warning" | "password">("quiet");
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,9 +34,9 @@ export function SessionWatch() {
   const stayButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
-    const next = await sessionStatus().catch(() => null);
+    const next = await controls.status().catch(() => null);
     setStatus(next?.signedIn ? next : null);
-  }, []);
+  }, [controls]);
 
   useEffect(() => {
     void load();
@@ -42,22 +53,22 @@ export function SessionWatch() {
     };
     if (plan.refreshInMs !== null && plan.refreshInMs < plan.warnInMs) {
       at(plan.refreshInMs, async () => {
-        const renewed = await postSession("refresh");
+        const renewed = await controls.refresh();
         if (renewed.ok) void load();
-        else if (renewed.code === "UNAUTHENTICATED") void signOut("ended");
+        else if (renewed.code === "UNAUTHENTICATED") void controls.signOut("ended");
       });
     }
     at(plan.warnInMs, () => setPhase((current) => (current === "quiet" ? "warning" : current)));
     at(plan.endInMs, () => {
       if (status.impersonating) {
         leaveNotice("Your time viewing as someone else ran out: you are back in your own account.");
-        void exitImpersonation();
+        void controls.exitImpersonation();
       } else {
-        void signOut("ended");
+        void controls.signOut("ended");
       }
     });
     return () => timers.forEach(clearTimeout);
-  }, [status, load]);
+  }, [status, load, controls]);
 
   useEffect(() => {
     if (phase === "quiet") return;
@@ -80,7 +91,7 @@ export function SessionWatch() {
       setPhase("password");
       return;
     }
-    const renewed = await postSession("refresh");
+    const renewed = await controls.refresh();
     if (!renewed.ok) return setProblem(renewed.message);
     setPhase("quiet");
     await load();
@@ -110,7 +121,7 @@ export function SessionWatch() {
           <button ref={stayButton} type="button" className="button button-primary" onClick={stay}>
             Stay signed in
           </button>
-          <button type="button" className="button button-ghost" onClick={() => signOut()}>
+          <button type="button" className="button button-ghost" onClick={() => controls.signOut()}>
             Sign out now
           </button>
         </div>

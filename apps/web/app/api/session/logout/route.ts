@@ -13,7 +13,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   const session = readSession(request);
   const reason = new URL(request.url).searchParams.get("reason") === "ended" ? "ended" : "signed-out";
   if (session) await callApi({ document: LogoutMutation, token: session.accessToken, request }).catch(() => undefined);
-  const signIn = session?.meta.kind === "client" ? "/portal/login" : "/login";
+  // Without cookies (they expire with the session) the page the user was on decides.
+  const from = new URL(request.headers.get("referer") ?? "/", request.url).pathname;
+  const portal = session ? session.meta.kind === "client" : from.startsWith("/portal");
+  const signIn = portal ? "/portal/login" : "/login";
   return reply(request, { ok: true, redirectTo: `${signIn}?reason=${reason}` }, { session: "clear" });
 }
 
