@@ -1,0 +1,30 @@
+import { createTestApi } from "@mspgraph/api/testing";
+import { startSyncroServer } from "@mspgraph/plugins/testing/syncro";
+import { buildWebIfStale } from "../../../scripts/web-build.mjs";
+import { listen, startWeb, webDir } from "./servers";
+
+export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url: string; token: string }; close: () => Promise<void> };
+
+/**
+ * A real mspgraph for browser tests and screenshots: the API (with its plugins) on a fresh
+ * seeded database, a local Syncro-compatible server, and the built web app under `next start`
+ * twice (the second with 40-second sign-ins, for the expiry flow). Builds the app when stale.
+ */
+export async function startStack(): Promise<TStack> {
+  if (buildWebIfStale(webDir) !== 0) throw new Error("`next build` failed: the browser tests need a built web app");
+  const test = await createTestApi();
+  const api = await listen(test.api.handleNode);
+  const syncro = await startSyncroServer();
+  const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
+  return {
+    webUrl: web.url,
+    shortSessionWebUrl: shortSession.url,
+    syncro: { url: syncro.url, token: syncro.token },
+    close: async () => {
+      await Promise.all([web.close(), shortSession.close()]);
+      await syncro.close();
+      await api.close();
+      await test.close();
+    },
+  };
+}
