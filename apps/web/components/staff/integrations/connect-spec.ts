@@ -1,5 +1,5 @@
 /** One input of a plugin's connect form. Credentials are write-only: never filled from the API. */
-export type TSettingField = { key: string; label: string; kind: "text" | "secret" | "url" | "minutes"; required: boolean; hint?: string; placeholder?: string };
+export type TSettingField = { key: string; label: string; kind: "text" | "secret" | "url" | "minutes"; required: boolean; hint?: string; placeholder?: string; min?: number; max?: number };
 
 /** What the connect form of one plugin asks for, split the way connectIntegration takes it. */
 export type TConnectSpec = { pluginId: string; credentials: readonly TSettingField[]; config: readonly TSettingField[] };
@@ -41,7 +41,8 @@ export function validateConnect(spec: TConnectSpec, values: TConnectValues, mode
       continue;
     }
     if (field.kind === "url" && !URL_PATTERN.test(value)) errors[field.key] = "Enter an address starting with https://";
-    if (field.kind === "minutes" && !(Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 1440)) errors[field.key] = "Enter whole minutes between 1 and 1440";
+    const [min, max] = [field.min ?? 1, field.max ?? 1440];
+    if (field.kind === "minutes" && !(Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max)) errors[field.key] = `Enter whole minutes between ${min} and ${max}`;
   }
   return errors;
 }

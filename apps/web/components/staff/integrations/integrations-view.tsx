@@ -41,7 +41,7 @@ export function IntegrationsView() {
       {(fetching || !staff.loaded) && !data ? <Loading label="Loading integrations…" /> : null}
       {data && integrations.length === 0 ? <EmptyState title="No plugins are installed" /> : null}
       {partner ? <TicketProvider key={partner.ticketProvider} current={partner.ticketProvider} choices={providers} canManage={staff.isManager} onChanged={reload} /> : null}
-      <div className="ui-grid">
+      <div className="staff-stack">
         {integrations.filter((i) => i.pluginId !== "psa").map((integration) => (
           <IntegrationCard key={integration.pluginId} integration={integration} canManage={staff.isManager} onChanged={reload} />
         ))}

@@ -21,6 +21,7 @@ export const MSP360_SPEC: TConnectSpec = {
   config: [
     { key: "baseUrl", label: "Base URL", kind: "url", required: false, placeholder: "https://api.mspbackups.com" },
     { key: "pollMinutes", label: "Poll interval (minutes)", kind: "minutes", required: false, placeholder: "15" },
+    { key: "missedGraceMinutes", label: "Missed after (minutes late)", kind: "minutes", required: false, placeholder: "120", min: 0, max: 10_080, hint: "How late a scheduled run may be before the plan counts as missed" },
   ],
 };
 
