@@ -1,7 +1,8 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
+import { useCursorPages } from "../ui/pagination";
 
 export type TFilterValues<Key extends string> = Record<Key, string>;
 
@@ -36,4 +37,16 @@ export function useUrlFilters<Key extends string>(keys: readonly Key[]) {
     [router, pathname, search],
   );
   return [values, update] as const;
+}
+
+/**
+ * A paged list filtered from the URL: the filters, their setter, and cursor pages that start
+ * over whenever a filter changes (a stale cursor never goes out with new filters).
+ */
+export function useFilteredPages<Key extends string>(keys: readonly Key[], size = 25) {
+  const [values, setValues] = useUrlFilters(keys);
+  const pages = useCursorPages(size);
+  const { reset } = pages;
+  useEffect(reset, [values, reset]);
+  return { values, setValues, pages };
 }

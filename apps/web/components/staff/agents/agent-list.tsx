@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { SelectField } from "../../ui/field";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { useTicketOptions } from "../tickets/ticket-options";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
 import { AgentStatus } from "./agent-status";
 import "../staff.css";
 
@@ -27,11 +26,8 @@ const AgentsQuery = graphql(`
 const KEYS = ["status", "clientId", "search"] as const;
 
 export function AgentList() {
-  const [values, setValues] = useUrlFilters(KEYS);
+  const { values, setValues, pages } = useFilteredPages(KEYS, 50);
   const { clients } = useTicketOptions();
-  const pages = useCursorPages(50);
-  const { reset } = pages;
-  useEffect(reset, [values, reset]);
   const status = (["ONLINE", "OFFLINE"] as const).find((s) => s === values.status) ?? null;
   const filter = { status, clientId: values.clientId || null, search: values.search.trim() || null };
   const [{ data, fetching, error }, refetch] = useQuery({ query: AgentsQuery, variables: { ...pages.page, filter } });

@@ -7,11 +7,11 @@ import { graphql } from "../../../lib/graphql";
 import { Badge, enumLabel } from "../../ui/badge";
 import { SelectField } from "../../ui/field";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { useTicketOptions } from "../tickets/ticket-options";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
 import { AlertActions } from "./alert-actions";
 import { ALERT_FILTER_KEYS, ALERT_SEVERITIES, ALERT_STATUSES, alertFilterFrom, matchesAlertFilter } from "./alert-filter";
 import { alertStatusTone, severityTone } from "./alert-tones";
@@ -31,11 +31,8 @@ const AlertsQuery = graphql(`
 `);
 
 export function AlertList() {
-  const [values, setValues] = useUrlFilters(ALERT_FILTER_KEYS);
+  const { values, setValues, pages } = useFilteredPages(ALERT_FILTER_KEYS, 25);
   const { clients } = useTicketOptions();
-  const pages = useCursorPages(25);
-  const { reset } = pages;
-  useEffect(reset, [values, reset]);
   const filter = alertFilterFrom(values);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AlertsQuery, variables: { ...pages.page, filter } });
   const [announcement, setAnnouncement] = useState<string | null>(null);

@@ -1,17 +1,16 @@
 "use client";
 
-import { useEffect } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { formatDateTime } from "../../ui/time";
 import { SelectField, TextField } from "../../ui/field";
 import { useTicketOptions } from "../tickets/ticket-options";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
 import { AUDIT_ACTIONS, AUDIT_FILTER_KEYS, auditFilterFrom, auditFilterProblems } from "./audit-filter";
 import { AuditDetails } from "./audit-details";
 import "../staff.css";
@@ -29,11 +28,8 @@ const AuditQuery = graphql(`
 `);
 
 export function AuditView() {
-  const [values, setValues] = useUrlFilters(AUDIT_FILTER_KEYS);
+  const { values, setValues, pages } = useFilteredPages(AUDIT_FILTER_KEYS, 50);
   const { clients } = useTicketOptions();
-  const pages = useCursorPages(50);
-  const { reset } = pages;
-  useEffect(reset, [values, reset]);
   const problems = auditFilterProblems(values);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AuditQuery, variables: { ...pages.page, filter: auditFilterFrom(values) }, pause: Object.keys(problems).length > 0 });
   const events = data?.auditEvents;

@@ -24,6 +24,9 @@ const ROLES = [
   { value: "ADMIN", label: "Admin: also manages their client's users" },
 ] as const;
 
+/** Where the invited user sets a password (the portal's accept-invitation page). */
+export const invitationLink = (token: string) => `${window.location.origin}/portal/accept-invitation?token=${encodeURIComponent(token)}`;
+
 /** Invites a client user; the invitation token is shown this once, as the API returns it. */
 export function InviteUserForm({ clientId, onInvited }: { clientId: string; onInvited: () => void }) {
   const [form, setForm] = useState({ name: "", email: "", role: "VIEW_ONLY" as "VIEW_ONLY" | "ADMIN" });
@@ -53,8 +56,10 @@ export function InviteUserForm({ clientId, onInvited }: { clientId: string; onIn
       {invited ? (
         <Notice tone="ok" title={`${invited.name} is invited`}>
           <p style={{ margin: "0 0 0.5rem" }}>
-            Give {invited.email} this invitation token to choose a password in the portal. It is shown only now and is valid for 7 days.
+            Send {invited.email} this link to choose a portal password. It is shown only now and is valid for 7 days.
           </p>
+          <CopyValue value={invitationLink(invited.token)} label="Copy link" />
+          <p style={{ margin: "0.5rem 0 0.3rem" }}>The invitation token alone, for an integration that sends its own email:</p>
           <CopyValue value={invited.token} label="Copy token" />
         </Notice>
       ) : null}

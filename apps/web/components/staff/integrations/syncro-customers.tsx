@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
-import { SelectField } from "../../ui/field";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { FormErrors } from "../../ui/user-errors";
 import { useTicketOptions } from "../tickets/ticket-options";
+import { LinkClientCell, useLinkResults } from "./link-client-cell";
 
 const SyncroCustomersQuery = graphql(`
   query SyncroCustomers($page: Int, $search: String) {
@@ -33,27 +33,19 @@ const UnlinkMutation = graphql(`
 export function SyncroCustomers({ canManage }: { canManage: boolean }) {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
-  const [choice, setChoice] = useState<Record<number, string>>({});
-  const [messages, setMessages] = useState<string[]>([]);
   const { clients } = useTicketOptions();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SyncroCustomersQuery, variables: { page, search: search || null }, requestPolicy: "network-only" });
   const [link, linkCustomer] = useMutation(LinkMutation);
   const [unlink, unlinkCustomer] = useMutation(UnlinkMutation);
   const result = data?.syncroCustomers;
-
-  const afterChange = (errors: readonly { message: string }[]) => {
-    setMessages(errors.map((e) => e.message));
-    if (errors.length === 0) refetch({ requestPolicy: "network-only" });
-  };
-  const linkTo = async (customerId: number) => {
-    const clientId = choice[customerId];
-    if (!clientId) return setMessages(["Choose the client to link this customer to."]);
+  const { messages, setMessages, settle } = useLinkResults(() => refetch({ requestPolicy: "network-only" }));
+  const linkTo = async (customerId: number, clientId: string) => {
     const res = await linkCustomer({ input: { clientId, customerId } });
-    afterChange(res.data?.linkSyncroCustomer.userErrors ?? []);
+    settle(res.data?.linkSyncroCustomer.userErrors);
   };
   const unlinkFrom = async (clientId: string) => {
     const res = await unlinkCustomer({ input: { clientId } });
-    afterChange(res.data?.unlinkSyncroCustomer.userErrors ?? []);
+    settle(res.data?.unlinkSyncroCustomer.userErrors);
   };
 
   return (
@@ -89,18 +81,15 @@ export function SyncroCustomers({ canManage }: { canManage: boolean }) {
                   </td>
                   {canManage ? (
                     <td className="ui-actions">
-                      {customer.linkedClient ? (
-                        <button type="button" className="ui-button" data-size="small" disabled={unlink.fetching} onClick={() => unlinkFrom(customer.linkedClient!.id)} aria-label={`Unlink ${customer.name}`}>
-                          Unlink
-                        </button>
-                      ) : (
-                        <span style={{ display: "inline-flex", gap: "0.4rem", alignItems: "end" }}>
-                          <SelectField label={`Client for ${customer.name}`} value={choice[customer.id] ?? ""} onChange={(clientId) => setChoice({ ...choice, [customer.id]: clientId })} options={[{ value: "", label: "Choose a client…" }, ...clients]} />
-                          <button type="button" className="ui-button" data-size="small" disabled={link.fetching} onClick={() => linkTo(customer.id)} aria-label={`Link ${customer.name}`}>
-                            Link
-                          </button>
-                        </span>
-                      )}
+                      <LinkClientCell
+                        subject={customer.name}
+                        linked={Boolean(customer.linkedClient)}
+                        clients={clients}
+                        busy={link.fetching || unlink.fetching}
+                        onLink={(clientId) => linkTo(customer.id, clientId)}
+                        onUnlink={() => customer.linkedClient && unlinkFrom(customer.linkedClient.id)}
+                        onMissingChoice={() => setMessages(["Choose the client to link this customer to."])}
+                      />
                     </td>
                   ) : null}
                 </tr>

@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { TextField } from "../../ui/field";
 import { graphql } from "../../../lib/graphql";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states";
 import { Time } from "../../ui/time";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
 import { useStaffViewer } from "../use-viewer";
 import { ViewAsButton } from "../view-as-button";
 import { providerName } from "../provider-name";
@@ -35,10 +35,7 @@ const KEYS = ["search"] as const;
 
 export function PartnersView() {
   const staff = useStaffViewer();
-  const [values, setValues] = useUrlFilters(KEYS);
-  const pages = useCursorPages(25);
-  const { reset } = pages;
-  useEffect(reset, [values, reset]);
+  const { values, setValues, pages } = useFilteredPages(KEYS, 25);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PartnersQuery, variables: { ...pages.page, filter: { search: values.search.trim() || null } }, pause: !staff.isPlatformAdmin });
   const partners = data?.partners;
   const [reason, setReason] = useState("Support session");

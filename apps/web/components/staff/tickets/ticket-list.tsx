@@ -1,17 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge, enumLabel } from "../../ui/badge";
 import { SelectField } from "../../ui/field";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { Time } from "../../ui/time";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
 import { CreateTicketForm } from "./create-ticket-form";
 import { TICKET_FILTER_KEYS, TICKET_STATUSES, statusChange, statusChoice, ticketFilterFrom } from "./ticket-filter";
 import { useTicketOptions } from "./ticket-options";
@@ -37,12 +37,9 @@ export const TicketsQuery = graphql(`
 const STATUS_OPTIONS = [{ value: "", label: "Any status" }, { value: "open", label: "Open (not resolved or closed)" }, ...TICKET_STATUSES.map((s) => ({ value: s, label: enumLabel(s) }))];
 
 export function TicketList() {
-  const [values, setValues] = useUrlFilters(TICKET_FILTER_KEYS);
+  const { values, setValues, pages } = useFilteredPages(TICKET_FILTER_KEYS, 25);
   const options = useTicketOptions();
-  const pages = useCursorPages(25);
   const [creating, setCreating] = useState(false);
-  const { reset } = pages;
-  useEffect(reset, [values, reset]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: TicketsQuery, variables: { ...pages.page, filter: ticketFilterFrom(values) } });
   const tickets = data?.tickets;
   const filtered = Object.values(values).some(Boolean);
