@@ -1,9 +1,7 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateMonitoringRows } from "../testing/generate-rows.js";
 import { startMsp360Server, type TMsp360Server } from "../testing/msp360-server.js";
-import { clientFor, countRequests, rejectionOf } from "../testing/test-helpers.js";
+import { clientFor, countRequests, exposeGc, rejectionOf } from "../testing/test-helpers.js";
 import type { TMsp360InvalidRow } from "./monitoring-stream.js";
 import type { TMsp360MonitoringRow } from "./schemas.js";
 
@@ -18,12 +16,6 @@ async function start(options: Parameters<typeof startMsp360Server>[0] = {}) {
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
-
-// Forced collections make heapUsed mean "live objects" rather than "garbage not yet swept".
-function exposeGc(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
-}
 
 const MB = 1024 * 1024;
 const now = new Date("2025-03-10T09:00:00Z");

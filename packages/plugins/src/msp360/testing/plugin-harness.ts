@@ -47,7 +47,8 @@ export function monitoringRow(input: { company: string; computer: string; plan: 
 
 /**
  * The API with the MSP360 plugin, connected by Northwind's owner to a local MSP360 server
- * (polls only when a test asks: the schedule is a day), with no company linked yet.
+ * its first scheduled poll done (the next is a day away: tests poll when they choose), and no
+ * company linked yet.
  */
 export async function startMsp360PluginHarness(options: TMsp360ServerOptions = {}): Promise<Msp360PluginHarness> {
   const server = await startMsp360Server(options);
@@ -66,6 +67,8 @@ export async function startMsp360PluginHarness(options: TMsp360ServerOptions = {
   const work = async () => {
     while ((await processDueEvents({ database: t.database, plugins, keyRing: t.keyRing, logger, events: t.api.events })) > 0);
   };
+  // The first slot's scheduled poll runs now: tests start from MSP360's rows (the demo's plans gone).
+  await work();
   return {
     t,
     server,

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { countRequests, rejectionOf as rejectionOfType } from "../../testing/vendor-test-helpers.js";
 import { Msp360Client, type TMsp360ClientOptions } from "../client/client.js";
 import { Msp360ApiError } from "../client/errors.js";
@@ -34,3 +36,9 @@ export { countRequests };
 
 /** The Msp360ApiError a call rejected with; throws if it resolved or threw something else. */
 export const rejectionOf = (call: Promise<unknown>) => rejectionOfType(Msp360ApiError, call);
+
+/** A forced collection, so heapUsed means "live objects" rather than "garbage not yet swept". */
+export function exposeGc(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
