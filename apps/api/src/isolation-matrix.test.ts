@@ -28,14 +28,16 @@ const REACH: Record<Role, Tenant[]> = {
 
 // Strings of data a role must never receive, in any response.
 const NORTHWIND_SIDE = ["Fabrikam", "FAB-", "Tailspin", "TSV-", "Northwind", "fabrikam.test", "tailspin.test", "northwind-msp.test"];
+// MSP360's raw error texts in the demo's backup plans and alerts: staff only.
+const BACKUP_ERRORS = ["(0x800"];
 const CONTOSO_SIDE = ["Litware", "LIT-", "Contoso", "litware.test", "contoso-it.test"];
 const FORBIDDEN_TEXT: Record<Role, string[]> = {
   anonymous: [...NORTHWIND_SIDE, ...CONTOSO_SIDE],
   platformAdmin: [],
   owner: CONTOSO_SIDE,
   technician: CONTOSO_SIDE,
-  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook"],
-  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook"],
+  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS],
+  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS],
   otherPartner: NORTHWIND_SIDE,
 };
 
@@ -43,6 +45,7 @@ const STAFF: Role[] = ["platformAdmin", "owner", "technician", "otherPartner"];
 const MANAGERS: Role[] = ["platformAdmin", "owner", "otherPartner"];
 const SIGNED_IN: Role[] = ROLES.filter((r) => r !== "anonymous");
 const SYNCRO_NOT_CONNECTED = "error:PROVIDER_UNAVAILABLE:Syncro is not connected: connect it under Integrations first" as const;
+const MSP360_NOT_CONNECTED = "error:PROVIDER_UNAVAILABLE:MSP360 is not connected: connect it under Integrations first" as const;
 
 type Call = { query: string; variables?: Record<string, unknown>; token?: string | null };
 type Fixtures = ReturnType<typeof isolationFixtures> & {
@@ -121,6 +124,11 @@ const SPECS: Record<string, Spec> = {
   "Query.syncroCustomers": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ syncroCustomers { page customers { name } } }" }), expect: (role) => (STAFF.includes(role) && role !== "platformAdmin" ? SYNCRO_NOT_CONNECTED : undefined) },
   "Mutation.linkSyncroCustomer": { allowed: ["owner", "otherPartner"], perTenant: true, build: (t) => ({ query: input("linkSyncroCustomer", "LinkSyncroCustomerInput", "customer { name }"), variables: { input: { clientId: clientGid(t), customerId: 1 } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? SYNCRO_NOT_CONNECTED : undefined) },
   "Mutation.unlinkSyncroCustomer": { allowed: MANAGERS, perTenant: true, build: (t) => ({ query: input("unlinkSyncroCustomer", "UnlinkSyncroCustomerInput", "customer { name }"), variables: { input: { clientId: clientGid(t) } } }), expect: (role) => (MANAGERS.includes(role) ? "notFound" : undefined) },
+  "Query.backupPlans": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "{ backupPlans(first: 100) { totalCount edges { node { planName computerName state client { name } agent { hostname } alert { message } } } } }" }) },
+  // The demo's MSP360 connections hold plans but no credentials: those allowed are told to connect.
+  "Query.msp360Companies": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ msp360Companies { name planCount linkedClient { name } } }" }), expect: (role) => (STAFF.includes(role) && role !== "platformAdmin" ? MSP360_NOT_CONNECTED : undefined) },
+  "Mutation.linkMsp360Company": { allowed: ["owner", "otherPartner"], perTenant: true, build: (t) => ({ query: input("linkMsp360Company", "LinkMsp360CompanyInput", "company { name }"), variables: { input: { clientId: clientGid(t), companyName: "Any Co" } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? MSP360_NOT_CONNECTED : undefined) },
+  "Mutation.unlinkMsp360Company": { allowed: ["owner", "otherPartner"], perTenant: false, build: () => ({ query: input("unlinkMsp360Company", "UnlinkMsp360CompanyInput", "company { name }"), variables: { input: { companyName: "Any Co" } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? MSP360_NOT_CONNECTED : undefined) },
   "Mutation.updateProduct": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateProduct", "UpdateProductInput", "product { name }"), variables: { input: { id: await fx.product(t), unitPrice: "12.00" } } }) },
   "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
@@ -132,7 +140,7 @@ const SPECS: Record<string, Spec> = {
     allowed: SIGNED_IN,
     perTenant: true,
     build: (t) => ({
-      query: "query ($id: ID!) { client(id: $id) { name sites(first: 10) { edges { node { name } } } agents(first: 20) { edges { node { hostname } } } documents(first: 50) { totalCount edges { node { title } } } } }",
+      query: "query ($id: ID!) { client(id: $id) { name backupSummary { ok failed missed running unknown } sites(first: 10) { edges { node { name } } } agents(first: 20) { edges { node { hostname backups { planName state } } } } documents(first: 50) { totalCount edges { node { title } } } } }",
       variables: { id: clientGid(t) },
     }),
   },
