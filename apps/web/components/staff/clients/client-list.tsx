@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
 import { Checkbox } from "../../ui/field";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager, useCursorPages } from "../../ui/pagination";
+import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
-import { useUrlFilters } from "../url-filter";
+import { useFilteredPages } from "../url-filter";
+import { BackupSummary } from "../backups/backup-summary";
 import { CreateClientForm } from "./create-client-form";
 import "../staff.css";
 
@@ -26,6 +27,7 @@ const ClientsQuery = graphql(`
           online: agents(first: 1, status: ONLINE) { totalCount }
           offline: agents(first: 1, status: OFFLINE) { totalCount }
           alerts(first: 1, status: ACTIVE) { totalCount }
+          backupSummary { ok failed missed running unknown }
         }
       }
     }
@@ -35,11 +37,8 @@ const ClientsQuery = graphql(`
 const KEYS = ["search", "archived"] as const;
 
 export function ClientList() {
-  const [filters, setFilters] = useUrlFilters(KEYS);
-  const pages = useCursorPages(25);
+  const { values: filters, setValues: setFilters, pages } = useFilteredPages(KEYS, 25);
   const [creating, setCreating] = useState(false);
-  const { reset } = pages;
-  useEffect(reset, [filters, reset]);
   const filter = { search: filters.search || null, includeArchived: filters.archived === "true" || null };
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientsQuery, variables: { ...pages.page, filter } });
   const clients = data?.clients;
@@ -82,6 +81,7 @@ export function ClientList() {
                     <th>Agents online</th>
                     <th>Agents offline</th>
                     <th>Active alerts</th>
+                    <th>Backups</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -98,6 +98,7 @@ export function ClientList() {
                       <td data-label="Agents online">{node.online.totalCount}</td>
                       <td data-label="Agents offline">{node.offline.totalCount > 0 ? <Badge tone="warn">{node.offline.totalCount}</Badge> : 0}</td>
                       <td data-label="Active alerts">{node.alerts.totalCount > 0 ? <Badge tone="bad">{node.alerts.totalCount}</Badge> : 0}</td>
+                      <td data-label="Backups"><BackupSummary summary={node.backupSummary} clientId={node.id} compact /></td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,6 +6,7 @@ import { graphql } from "../../../lib/graphql";
 import { Card } from "../../ui/page-header";
 import { ErrorState, Loading } from "../../ui/states";
 import { Time } from "../../ui/time";
+import { BackupSummary } from "../backups/backup-summary";
 import { EditClientForm } from "./edit-client-form";
 
 export const ClientOverviewQuery = graphql(`
@@ -14,6 +15,7 @@ export const ClientOverviewQuery = graphql(`
       id name domain createdAt updatedAt archivedAt
       branding { primaryColor accentColor logoUrl }
       partner { id name }
+      backupSummary { ok failed missed running unknown }
     }
   }
 `);
@@ -58,6 +60,8 @@ export function ClientOverview({ id, canEdit }: { id: string; canEdit: boolean }
             <dd><Time value={client.createdAt} /></dd>
             <dt>Updated</dt>
             <dd><Time value={client.updatedAt} /></dd>
+            <dt>Backups</dt>
+            <dd><BackupSummary summary={client.backupSummary} clientId={client.id} /></dd>
           </dl>
           <div style={{ display: "grid", gap: "0.5rem" }}>
             <div className="staff-brand-preview" style={{ background: client.branding.primaryColor, borderBottom: `4px solid ${client.branding.accentColor}` }}>

@@ -19,7 +19,7 @@ const ClientSitesQuery = graphql(`
             id name address
             agents(first: 100) {
               totalCount
-              edges { node { id hostname os osVersion status lastSeenAt } }
+              edges { node { id hostname os osVersion status lastSeenAt backups { id planName state lastStart } } }
             }
           }
         }
@@ -61,7 +61,7 @@ export function ClientSites({ id }: { id: string }) {
                         <td data-label="Hostname" className="staff-mono">{agent.hostname}</td>
                         <td data-label="OS">{agent.os} {agent.osVersion ?? ""}</td>
                         <td data-label="Status"><AgentStatus status={agent.status} lastSeenAt={agent.lastSeenAt} /></td>
-                        <td data-label="Backup"><BackupState agentId={agent.id} /></td>
+                        <td data-label="Backup"><BackupState plans={agent.backups} /></td>
                       </tr>
                     ))}
                   </tbody>

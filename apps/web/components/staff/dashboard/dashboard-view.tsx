@@ -8,7 +8,6 @@ import { Card, PageHeader } from "../../ui/page-header";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { severityTone } from "../alerts/alert-tones";
-import { FailedBackupsTile } from "./failed-backups-tile";
 import { StatTile } from "./stat-tile";
 import "../staff.css";
 
@@ -22,6 +21,8 @@ const DashboardQuery = graphql(`
       totalCount
       edges { node { id message severity createdAt client { id name } } }
     }
+    failedBackups: backupPlans(first: 1, filter: { state: FAILED }) { totalCount }
+    missedBackups: backupPlans(first: 1, filter: { state: MISSED }) { totalCount }
     openTickets: tickets(first: 5, filter: { open: true }) {
       totalCount
       edges { node { id number subject statusLabel updatedAt client { id name } } }
@@ -43,7 +44,13 @@ export function DashboardView() {
         <StatTile href="/agents?status=OFFLINE" label="Agents offline" value={data.offline.totalCount} tone={data.offline.totalCount > 0 ? "warn" : "neutral"} />
         <StatTile href="/alerts?status=ACTIVE" label="Active alerts" value={activeAlerts.totalCount} tone={activeAlerts.totalCount > 0 ? "bad" : "ok"} />
         <StatTile href="/tickets?open=true" label="Open tickets" value={openTickets.totalCount} tone="neutral" />
-        <FailedBackupsTile />
+        <StatTile
+          href="/backups?state=FAILED"
+          label="Failed backups"
+          value={data.failedBackups.totalCount}
+          tone={data.failedBackups.totalCount > 0 ? "bad" : data.missedBackups.totalCount > 0 ? "warn" : "ok"}
+          detail={data.missedBackups.totalCount > 0 ? `and ${data.missedBackups.totalCount} missed` : undefined}
+        />
       </div>
       <div className="ui-grid">
         <Card title="Active alerts" actions={<Link className="ui-link" href="/alerts?status=ACTIVE">All alerts</Link>}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge, type TTone } from "../../ui/badge";
@@ -10,6 +10,7 @@ import { Time } from "../../ui/time";
 import { ConnectForm } from "./connect-form";
 import { CONNECT_SPECS } from "./plugin-specs";
 import { IntegrationEvents } from "./integration-events";
+import { Msp360Companies } from "./msp360-companies";
 import { SyncNow } from "./sync-now";
 import { SyncroCustomers } from "./syncro-customers";
 import { WebhookUrl } from "./webhook-url";
@@ -30,6 +31,15 @@ export type TIntegration = {
 const STATUS_TONE: Record<TIntegration["status"], TTone> = { OK: "ok", DEGRADED: "warn", FAILING: "bad", DISCONNECTED: "neutral" };
 const STATUS_LABEL: Record<TIntegration["status"], string> = { OK: "OK", DEGRADED: "Degraded", FAILING: "Failing", DISCONNECTED: "Disconnected" };
 const STATUS_WORDS: Record<TIntegration["status"], string> = { OK: "Connected and working", DEGRADED: "Recent calls failed", FAILING: "Calls keep failing", DISCONNECTED: "Not connected" };
+
+function Fold({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <details>
+      <summary style={{ cursor: "pointer", fontWeight: 600 }}>{title}</summary>
+      <div style={{ marginTop: "0.75rem" }}>{children}</div>
+    </details>
+  );
+}
 
 export function IntegrationCard({ integration, canManage, onChanged }: { integration: TIntegration; canManage: boolean; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
@@ -83,22 +93,9 @@ export function IntegrationCard({ integration, canManage, onChanged }: { integra
         {disconnect.error ? <ErrorState error={disconnect.error} title="Not disconnected" /> : null}
         {connected ? <SyncNow pluginId={integration.pluginId} progress={integration.syncProgress} onPoll={onChanged} /> : null}
         {connected && integration.webhookPath ? <WebhookUrl path={integration.webhookPath} /> : null}
-        {connected ? (
-          <details>
-            <summary style={{ cursor: "pointer", fontWeight: 600 }}>Background work (webhooks and syncs)</summary>
-            <div style={{ marginTop: "0.5rem" }}>
-              <IntegrationEvents pluginId={integration.pluginId} canManage={canManage} />
-            </div>
-          </details>
-        ) : null}
-        {connected && integration.pluginId === "syncro" ? (
-          <details>
-            <summary style={{ cursor: "pointer", fontWeight: 600 }}>Link Syncro customers to clients</summary>
-            <div style={{ marginTop: "0.75rem" }}>
-              <SyncroCustomers canManage={canManage} />
-            </div>
-          </details>
-        ) : null}
+        {connected ? <Fold title="Background work (webhooks and syncs)"><IntegrationEvents pluginId={integration.pluginId} canManage={canManage} /></Fold> : null}
+        {connected && integration.pluginId === "msp360" ? <Fold title="Link MSP360 companies to clients"><Msp360Companies canManage={canManage} /></Fold> : null}
+        {connected && integration.pluginId === "syncro" ? <Fold title="Link Syncro customers to clients"><SyncroCustomers canManage={canManage} /></Fold> : null}
       </div>
     </Card>
   );

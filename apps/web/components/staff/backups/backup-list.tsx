@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "urql";
+import { graphql } from "../../../lib/graphql";
+import { Badge } from "../../ui/badge";
+import { Checkbox, SelectField } from "../../ui/field";
+import { Card, PageHeader } from "../../ui/page-header";
+import { Pager } from "../../ui/pagination";
+import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { Time } from "../../ui/time";
+import { useTicketOptions } from "../tickets/ticket-options";
+import { useFilteredPages } from "../url-filter";
+import { BACKUP_FILTER_KEYS, backupFilterFrom } from "./backup-filter";
+import { BACKUP_STATES, backupLabel, backupTone } from "./backup-tones";
+import "../staff.css";
+
+const BackupPlansQuery = graphql(`
+  query BackupPlans($first: Int, $after: String, $last: Int, $before: String, $filter: BackupPlanFilter) {
+    backupPlans(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id planName computerName companyName state providerStatus lastStart nextStart errorMessage pluginId
+          client { id name }
+          agent { id hostname }
+        }
+      }
+    }
+  }
+`);
+
+export function BackupList() {
+  const { values, setValues, pages } = useFilteredPages(BACKUP_FILTER_KEYS, 50);
+  const { clients } = useTicketOptions();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: BackupPlansQuery, variables: { ...pages.page, filter: backupFilterFrom(values) } });
+  const plans = data?.backupPlans;
+  return (
+    <div className="ui-page">
+      <PageHeader title="Backups" description="Every backup plan your backup integrations report, by machine." />
+      <Card>
+        <div className="ui-toolbar">
+          <SelectField label="State" value={values.state} onChange={(state) => setValues({ state })} options={[{ value: "", label: "Any state" }, ...BACKUP_STATES.map((s) => ({ value: s, label: backupLabel(s) }))]} />
+          <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId, unlinked: "" })} options={[{ value: "", label: "All clients" }, ...clients]} disabled={values.unlinked === "true"} />
+          <Checkbox label="Only plans of unlinked companies" checked={values.unlinked === "true"} onChange={(checked) => setValues({ unlinked: checked ? "true" : "", clientId: "" })} />
+        </div>
+        {error ? <ErrorState error={error} title="Backup plans could not be loaded" onRetry={() => refetch()} /> : null}
+        {fetching && !plans ? <Loading label="Loading backup plans…" /> : null}
+        {plans && plans.edges.length === 0 ? (
+          <EmptyState title="No backup plans match">
+            Connect MSP360 under <Link className="ui-link" href="/integrations">Integrations</Link> and link its companies to clients.
+          </EmptyState>
+        ) : null}
+        {plans && plans.edges.length > 0 ? (
+          <>
+            <div className="ui-table-wrap">
+              <table className="ui-table">
+                <thead>
+                  <tr>
+                    <th>Machine and plan</th>
+                    <th>Client</th>
+                    <th>State</th>
+                    <th>Last run</th>
+                    <th>Next run</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plans.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td data-label="Machine">
+                        <span style={{ display: "grid" }}>
+                          <span className="staff-mono">{node.agent?.hostname ?? node.computerName}</span>
+                          <span>{node.planName}</span>
+                          {node.errorMessage ? <span className="ui-field-error" style={{ fontWeight: 400 }}>{node.errorMessage}</span> : null}
+                        </span>
+                      </td>
+                      <td data-label="Client">
+                        {node.client ? <Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link> : <span className="ui-muted">Not linked ({node.companyName})</span>}
+                      </td>
+                      <td data-label="State">
+                        <Badge tone={backupTone(node.state)}>{backupLabel(node.state)}</Badge>
+                        <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.providerStatus}</div>
+                      </td>
+                      <td data-label="Last run"><Time value={node.lastStart} /></td>
+                      <td data-label="Next run"><Time value={node.nextStart} fallback="not scheduled" /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pages={pages} pageInfo={plans.pageInfo} totalCount={plans.totalCount} shown={plans.edges.length} />
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
