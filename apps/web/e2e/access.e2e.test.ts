@@ -1,16 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { expect, inject, it } from "vitest";
+import { newPage, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("a client user cannot open a staff page: every staff URL sends them to their portal", async () => {
   const baseUrl = inject("webUrl");
-  const page = await newPage(browser, { name: "client-blocked-from-staff" });
+  const page = await newPage(browser(), { name: "client-blocked-from-staff" });
   await signIn(page, { baseUrl, email: "viewer@fabrikam.test", portal: true });
   for (const staffPage of ["/dashboard", "/clients", "/tickets", "/alerts", "/integrations", "/audit", "/api-keys", "/partners"]) {
     await page.goto(`${baseUrl}${staffPage}`);
@@ -26,7 +21,7 @@ it("a client user cannot open a staff page: every staff URL sends them to their 
 
 it("without a session, a staff page asks for sign-in and returns there afterwards", async () => {
   const baseUrl = inject("webUrl");
-  const page = await newPage(browser, { name: "sign-in-returns" });
+  const page = await newPage(browser(), { name: "sign-in-returns" });
   await page.goto(`${baseUrl}/alerts`);
   expect(new URL(page.url()).pathname).toBe("/login");
   await page.getByLabel("Email").fill("tech@northwind-msp.test");

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, type Page, chromium } from "playwright-core";
-import { onTestFailed } from "vitest";
+import { afterAll, beforeAll, onTestFailed } from "vitest";
 import { webDir } from "./servers";
 
 const CHROMIUM = process.env.MSPGRAPH_CHROMIUM ?? "/usr/bin/chromium";
@@ -11,6 +11,19 @@ export const SCREENSHOTS = path.join(webDir, "test-results", "e2e");
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** One Chromium for the calling test file, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!browser) throw new Error("the browser is not running yet");
+    return browser;
+  };
 }
 
 /**

@@ -1,20 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { expect, inject, it } from "vitest";
+import { newPage, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("staff sign in, open a client from the dashboard, view as the client in the portal with a banner, and exit back", async () => {
   const baseUrl = inject("webUrl");
-  const page = await newPage(browser, { name: "impersonation" });
+  const page = await newPage(browser(), { name: "impersonation" });
   await signIn(page, { baseUrl, email: "owner@northwind-msp.test" });
   expect(new URL(page.url()).pathname).toBe("/dashboard");
   await expect.poll(() => page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(true);
-  expect(await page.getByText("Nora Owens").first().isVisible()).toBe(true);
+  await expect.poll(() => page.getByText("Nora Owens").first().isVisible()).toBe(true);
 
   await page.getByRole("main").getByRole("link", { name: /Clients/ }).first().click();
   await page.waitForURL("**/clients");

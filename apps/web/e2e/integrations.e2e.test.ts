@@ -1,16 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { expect, inject, it } from "vitest";
+import { newPage, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("connecting Syncro against the local Syncro server shows it connected and working, without showing the token back", async () => {
   const baseUrl = inject("webUrl");
-  const page = await newPage(browser, { name: "integrations-syncro" });
+  const page = await newPage(browser(), { name: "integrations-syncro" });
   // Contoso's partner, so the Northwind flows keep the built-in PSA.
   await signIn(page, { baseUrl, email: "owner@contoso-it.test" });
   await page.goto(`${baseUrl}/integrations`);

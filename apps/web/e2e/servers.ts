@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { type TestApi, createTestApi } from "@mspgraph/api/testing";
 import { freePort } from "@mspgraph/db/testing";
 
 export const webDir = path.resolve(import.meta.dirname, "..");
@@ -17,6 +18,24 @@ export async function listen(handleNode: Parameters<typeof createServer>[1]): Pr
       server.closeAllConnections();
       server.close(() => resolve());
     }),
+  };
+}
+
+/**
+ * The real API with its plugins on a fresh seeded database, listening on a free port; sets
+ * MSPGRAPH_API_URL so route handlers called in-process reach it.
+ */
+export async function serveTestApi(): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
+  const test = await createTestApi();
+  const server = await listen(test.api.handleNode);
+  process.env.MSPGRAPH_API_URL = server.url;
+  return {
+    test,
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await test.close();
+    },
   };
 }
 

@@ -1,7 +1,6 @@
-import { createTestApi } from "@mspgraph/api/testing";
 import { startSyncroServer } from "@mspgraph/plugins/testing/syncro";
 import { buildWebIfStale } from "../../../scripts/web-build.mjs";
-import { listen, startWeb, webDir } from "./servers";
+import { serveTestApi, startWeb, webDir } from "./servers";
 
 export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url: string; token: string }; close: () => Promise<void> };
 
@@ -12,8 +11,7 @@ export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url
  */
 export async function startStack(): Promise<TStack> {
   if (buildWebIfStale(webDir) !== 0) throw new Error("`next build` failed: the browser tests need a built web app");
-  const test = await createTestApi();
-  const api = await listen(test.api.handleNode);
+  const api = await serveTestApi();
   const syncro = await startSyncroServer();
   const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
   return {
@@ -24,7 +22,6 @@ export async function startStack(): Promise<TStack> {
       await Promise.all([web.close(), shortSession.close()]);
       await syncro.close();
       await api.close();
-      await test.close();
     },
   };
 }

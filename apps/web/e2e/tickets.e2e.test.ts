@@ -1,17 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { expect, inject, it } from "vitest";
+import { newPage, signIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("a client opens a ticket, staff see it and answer with a public reply and an internal note, the client sees only the reply", async () => {
   const baseUrl = inject("webUrl");
   const subject = `Reception printer jams ${Date.now()}`;
-  const client = await newPage(browser, { name: "tickets-client" });
+  const client = await newPage(browser(), { name: "tickets-client" });
   await signIn(client, { baseUrl, email: "admin@fabrikam.test", portal: true });
   expect(new URL(client.url()).pathname).toBe("/portal");
 
@@ -26,7 +21,7 @@ it("a client opens a ticket, staff see it and answer with a public reply and an 
   await expect.poll(() => client.getByRole("heading", { name: new RegExp(subject) }).isVisible()).toBe(true);
   const clientTicketUrl = client.url();
 
-  const staff = await newPage(browser, { name: "tickets-staff" });
+  const staff = await newPage(browser(), { name: "tickets-staff" });
   await signIn(staff, { baseUrl, email: "tech@northwind-msp.test" });
   await staff.goto(`${baseUrl}/tickets`);
   await staff.getByRole("link", { name: new RegExp(subject) }).click();

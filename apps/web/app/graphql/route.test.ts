@@ -1,9 +1,7 @@
-import { createTestApi } from "@mspgraph/api/testing";
-import type { TestApi } from "@mspgraph/api/testing";
 import { freePort } from "@mspgraph/db/testing";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listen } from "../../e2e/servers";
+import { serveTestApi } from "../../e2e/servers";
 import { POST as login } from "../api/session/login/route";
 import { POST } from "./route";
 
@@ -12,17 +10,11 @@ const healthQuery = JSON.stringify({ query: "{ health { status } }" });
 const ourPage = { "content-type": "application/json", "x-mspgraph-csrf": "1", origin: WEB };
 const post = (headers: Record<string, string>, body = healthQuery) => POST(new NextRequest(`${WEB}/graphql`, { method: "POST", headers, body }));
 
-let test: TestApi;
-let api: { url: string; close: () => Promise<void> };
+let api: Awaited<ReturnType<typeof serveTestApi>>;
 beforeAll(async () => {
-  test = await createTestApi();
-  api = await listen(test.api.handleNode);
-  process.env.MSPGRAPH_API_URL = api.url;
+  api = await serveTestApi();
 });
-afterAll(async () => {
-  await api.close();
-  await test.close();
-});
+afterAll(() => api.close());
 
 describe("the web server's /graphql", () => {
   it("forwards GraphQL to the real API and returns its answer", async () => {

@@ -17,8 +17,12 @@ export const PORTAL_SECTIONS = [
   { href: "/portal/docs", label: "Documentation" },
 ] as const;
 
+/** Only client ADMINs manage their organisation's users. */
+export const PORTAL_ADMIN_SECTION = { href: "/portal/users", label: "Users" } as const;
+
 const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
+/** "portal-login" covers the portal's pages for people without a session (sign-in, invitations). */
 export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "home";
 
 /**
@@ -27,7 +31,7 @@ export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "home"
  */
 export function areaOf(pathname: string): TArea {
   if (pathname === "/") return "home";
-  if (under(pathname, "/portal/login")) return "portal-login";
+  if (under(pathname, "/portal/login") || under(pathname, "/portal/accept-invitation")) return "portal-login";
   if (under(pathname, "/portal")) return "portal";
   if (under(pathname, "/login")) return "staff-login";
   return "staff";

@@ -1,7 +1,6 @@
-import { type TestApi, createTestApi } from "@mspgraph/api/testing";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listen } from "../../../e2e/servers";
+import { serveTestApi } from "../../../e2e/servers";
 import { POST as graphqlPost } from "../../graphql/route";
 import { POST as clientLogin } from "./client-login/route";
 import { POST as exitImpersonation } from "./exit-impersonation/route";
@@ -33,17 +32,11 @@ async function signedIn(email: string, handler = login): Promise<TJar> {
   return keep(new Map(), response);
 }
 
-let test: TestApi;
-let api: { url: string; close: () => Promise<void> };
+let api: Awaited<ReturnType<typeof serveTestApi>>;
 beforeAll(async () => {
-  test = await createTestApi();
-  api = await listen(test.api.handleNode);
-  process.env.MSPGRAPH_API_URL = api.url;
+  api = await serveTestApi();
 });
-afterAll(async () => {
-  await api.close();
-  await test.close();
-});
+afterAll(() => api.close());
 
 describe("signing in", () => {
   it("keeps the tokens in httpOnly SameSite=Lax cookies and never in the answer", async () => {

@@ -1,0 +1,71 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useMutation } from "urql";
+import { z } from "zod";
+import { graphql } from "../../lib/graphql";
+import { UrqlProvider } from "../../lib/urql";
+
+const AcceptInvitation = graphql(`
+  mutation AcceptInvitation($input: AcceptClientInvitationInput!) {
+    acceptClientInvitation(input: $input) { ok userErrors { field message code } }
+  }
+`);
+
+/** The API's rule (12 characters at least) plus a second entry, checked before sending. */
+export const ZNewPassword = z
+  .object({ token: z.string().trim().min(1, "Paste the invitation token you were given."), password: z.string().min(12, "Use at least 12 characters."), confirm: z.string() })
+  .refine((input) => input.password === input.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+
+function Form({ token: initialToken }: { token: string }) {
+  const [input, setInput] = useState({ token: initialToken, password: "", confirm: "" });
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+  const [{ fetching, error }, accept] = useMutation(AcceptInvitation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = ZNewPassword.safeParse(input);
+    if (!parsed.success) return setProblems(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]).reverse()));
+    setProblems({});
+    const result = await accept({ input: { token: parsed.data.token, password: parsed.data.password } });
+    const payload = result.data?.acceptClientInvitation;
+    if (payload?.ok) return setDone(true);
+    const problem = payload?.userErrors[0];
+    if (problem) setProblems({ [problem.field === "password" ? "password" : "token"]: problem.field === "token" ? "This invitation is not valid any more (used, or older than 7 days). Ask for a new one." : problem.message });
+  }
+
+  if (done) {
+    return (
+      <div className="stack">
+        <p className="notice notice-ok" role="status">Your password is set.</p>
+        <a className="button button-primary button-wide" href="/portal/login">Sign in to your client portal</a>
+      </div>
+    );
+  }
+  const field = (name: "token" | "password" | "confirm", label: string, type: string, autoComplete: string) => (
+    <div className="field">
+      <label htmlFor={`invite-${name}`}>{label}</label>
+      <input id={`invite-${name}`} name={name} type={type} autoComplete={autoComplete} value={input[name]} onChange={(event) => setInput({ ...input, [name]: event.target.value })} aria-invalid={Boolean(problems[name])} aria-describedby={problems[name] ? `invite-${name}-problem` : undefined} />
+      {problems[name] ? <p id={`invite-${name}-problem`} className="field-problem">{problems[name]}</p> : null}
+    </div>
+  );
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      {error ? <p className="notice notice-error" role="alert">The password could not be set just now. Try again in a moment.</p> : null}
+      {field("token", "Invitation token", "text", "off")}
+      {field("password", "New password", "password", "new-password")}
+      {field("confirm", "New password again", "password", "new-password")}
+      <button type="submit" className="button button-primary button-wide" disabled={fetching}>{fetching ? "Saving…" : "Set password"}</button>
+    </form>
+  );
+}
+
+/** Sets an invited client user's password; stands alone (no session) with its own client. */
+export function AcceptInvitationForm({ token }: { token: string }) {
+  return (
+    <UrqlProvider>
+      <Form token={token} />
+    </UrqlProvider>
+  );
+}
