@@ -49,6 +49,20 @@ describe("the ticket comment form", () => {
     expect(await screen.findByText("must not be longer than 10000 characters")).toBeTruthy();
   });
 
+  it("keeps the next comment being typed while the previous one is still being sent", async () => {
+    let answer: (value: unknown) => void = () => {};
+    const urql = fakeUrql(() => new Promise((resolve) => (answer = resolve)));
+    const onAdded = vi.fn();
+    urql.render(<CommentForm ticketId="T1" defaultTech="" onAdded={onAdded} />);
+    fireEvent.change(screen.getByLabelText("Reply"), { target: { value: "First reply" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send reply" }));
+    fireEvent.click(screen.getByRole("button", { name: "Internal note" }));
+    fireEvent.change(screen.getByLabelText("Internal note"), { target: { value: "Second, internal" } });
+    answer(added);
+    await vi.waitFor(() => expect(onAdded).toHaveBeenCalled());
+    expect((screen.getByLabelText("Internal note") as HTMLTextAreaElement).value).toBe("Second, internal");
+  });
+
   it("marks internal notes in the thread so they are not mistaken for replies", () => {
     const urql = fakeUrql(() => null);
     const { container } = urql.render(

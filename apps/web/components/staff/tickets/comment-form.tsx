@@ -34,12 +34,14 @@ export function CommentForm({ ticketId, defaultTech, onAdded }: { ticketId: stri
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) return setErrors({ fields: { body: "Write something first" }, form: [] });
+    const sent = body;
     const result = await addComment({ input: commentInput({ ticketId, body, hidden, tech, defaultTech }) });
     const payload = result.data?.addTicketComment;
     if (!payload) return;
     setErrors(splitUserErrors(payload.userErrors, FIELDS));
     if (payload.comment) {
-      setBody("");
+      // Only clear what was sent: the next comment may already be half typed.
+      setBody((current) => (current === sent ? "" : current));
       onAdded();
     }
   };
