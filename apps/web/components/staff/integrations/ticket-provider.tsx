@@ -33,7 +33,7 @@ export function TicketProvider({ current, choices, canManage, onChanged }: { cur
   const options = [{ value: "psa", label: "Built-in PSA" }, ...choices];
   return (
     <Card title="Ticket provider">
-      <p className="ui-muted" style={{ marginTop: 0 }}>New tickets are kept here; existing tickets stay with the provider that has them.</p>
+      <p className="ui-muted" style={{ margin: "0 0 0.75rem" }}>New tickets are kept here; existing tickets stay with the provider that has them.</p>
       <div className="ui-toolbar">
         <SelectField label="Keep new tickets in" value={value} onChange={setValue} options={options} disabled={!canManage} />
         {canManage ? (
