@@ -31,6 +31,8 @@ it("a client opens a ticket, staff see it and answer with a public reply and an 
   await staff.getByLabel("Reply").fill("We are on our way with a new fuser unit.");
   await staff.getByRole("button", { name: "Send reply" }).click();
   await expect.poll(() => staff.getByText("We are on our way with a new fuser unit.").isVisible()).toBe(true);
+  // The form empties itself once the reply is posted; typing before that would be wiped.
+  await expect.poll(() => staff.getByLabel("Reply").inputValue()).toBe("");
 
   await staff.getByRole("button", { name: "Internal note" }).click();
   await staff.getByLabel("Internal note").fill("Fuser is out of warranty: bill the part.");

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from "../../../../components/ui/state
 import { Time } from "../../../../components/ui/time";
 import { statusTone } from "../../../../components/staff/tickets/ticket-tones";
 import { graphql } from "../../../../lib/graphql";
+import { BackupWidget } from "./backup-widget";
 
 const PortalDashboardQuery = graphql(`
   query PortalDashboard($clientId: ID!) {
@@ -17,6 +18,7 @@ const PortalDashboardQuery = graphql(`
       offline: agents(status: OFFLINE, first: 3) { totalCount edges { node { id hostname lastSeenAt } } }
       alerts(status: ACTIVE, first: 5) { totalCount edges { node { id message severity createdAt agent { hostname } } } }
       documents(first: 5) { totalCount edges { node { id title updatedAt } } }
+      backupSummary { ok failed missed running unknown }
     }
     tickets(first: 5, filter: { clientId: $clientId }) {
       totalCount
@@ -34,7 +36,7 @@ export function DashboardWidgets() {
   if (fetching && !data) return <Loading label="Loading your overview…" />;
   if (error && !data) return <ErrorState error={error} title="Your overview could not be loaded" onRetry={() => refetch({ requestPolicy: "network-only" })} />;
   if (!data) return null;
-  const { online, offline, alerts, documents } = data.client;
+  const { online, offline, alerts, documents, backupSummary } = data.client;
   const total = online.totalCount + offline.totalCount;
   return (
     <div className="grid-wide">
@@ -86,6 +88,7 @@ export function DashboardWidgets() {
           </ul>
         )}
       </Card>
+      <BackupWidget summary={backupSummary} />
       <Card title="Documentation" actions={<a className="ui-link" href="/portal/docs">Library</a>}>
         {documents.edges.length === 0 ? (
           <EmptyState title="No documents shared yet" />

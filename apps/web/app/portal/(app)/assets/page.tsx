@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { usePortalViewer } from "../../../../components/shell/portal-viewer";
 import { AgentStatus } from "../../../../components/staff/agents/agent-status";
+import { BackupState } from "../../../../components/staff/agents/backup-state";
 import { SelectField } from "../../../../components/ui/field";
 import { Card, PageHeader } from "../../../../components/ui/page-header";
 import { Pager, useCursorPages } from "../../../../components/ui/pagination";
@@ -16,7 +17,7 @@ const PortalAssetsQuery = graphql(`
     agents(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { node { id hostname os osVersion status lastSeenAt site { name } } }
+      edges { node { id hostname os osVersion status lastSeenAt site { name } backups { id planName state lastStart } } }
     }
   }
 `);
@@ -55,12 +56,13 @@ export default function PortalAssets() {
           <>
             <div className="ui-table-wrap">
               <table className="ui-table">
-                <thead><tr><th>Machine</th><th>Status</th><th>Operating system</th><th>Site</th></tr></thead>
+                <thead><tr><th>Machine</th><th>Status</th><th>Backups</th><th>Operating system</th><th>Site</th></tr></thead>
                 <tbody>
                   {agents.edges.map(({ node }) => (
                     <tr key={node.id}>
                       <td data-label="Machine"><strong>{node.hostname}</strong></td>
                       <td data-label="Status"><AgentStatus status={node.status} lastSeenAt={node.lastSeenAt} /></td>
+                      <td data-label="Backups"><BackupState plans={node.backups} /></td>
                       <td data-label="Operating system">{node.os}{node.osVersion ? ` ${node.osVersion}` : ""}</td>
                       <td data-label="Site">{node.site.name}</td>
                     </tr>
