@@ -152,4 +152,14 @@ describe("MSP360 backup monitoring", () => {
     expect((await msp360Alerts(h)).map((alert) => alert.status)).toEqual(["RESOLVED"]);
     expect(await h.integration()).toMatchObject({ status: "OK", lastError: null, lastSyncAt: expect.any(String) });
   });
+
+  it("resolves the alerts of a connection's plans when MSP360 is disconnected", async () => {
+    h = await startMsp360PluginHarness({ monitoring: [monitoringRow({ company: "Fabrikam Dental Group", computer: "FAB-DC-01", plan: "Nightly", status: 2, error: "Disk full" })] });
+    await h.link("Fabrikam Dental Group", h.fabrikam);
+    expect((await msp360Alerts(h)).map((alert) => alert.status)).toEqual(["ACTIVE"]);
+    const disconnected = await h.t.gql('mutation { disconnectIntegration(input: { pluginId: "msp360" }) { integration { status } userErrors { message } } }', {}, { token: h.owner });
+    expect(disconnected.data!.disconnectIntegration).toEqual({ integration: { status: "DISCONNECTED" }, userErrors: [] });
+    expect((await msp360Alerts(h)).map((alert) => alert.status)).toEqual(["RESOLVED"]);
+    expect((await h.t.gql("{ backupPlans(first: 1) { totalCount } }", {}, { token: h.owner })).data!.backupPlans.totalCount).toBe(0);
+  });
 });

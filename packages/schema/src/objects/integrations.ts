@@ -1,6 +1,7 @@
 import type { IntegrationConnection } from "@mspgraph/db";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
+import { removeConnectionPlans } from "../backups/remove-unseen.js";
 import { builder } from "../builder.js";
 import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, connectablePlugin } from "../integrations/connections.js";
 import "../integrations/json-object.js";
@@ -178,6 +179,7 @@ builder.mutationFields((t) => ({
       if (!plugin) return notFoundPlugin(input.pluginId);
       const existing = await findConnection(context.db, partnerId, plugin.id);
       if (existing) {
+        await removeConnectionPlans({ prisma: context.db, events: context.events, connection: existing });
         await context.db.integrationConnection.delete({ where: { id: existing.id } });
         setAuditTarget(context, { type: "IntegrationConnection", id: existing.id, partnerId });
       }

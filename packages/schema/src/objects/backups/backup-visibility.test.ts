@@ -1,5 +1,6 @@
 import { seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopedPrisma } from "../../tenant-scope.js";
 import { type TestApi, codeOf, createTestApi, gid } from "../../testing/test-api.js";
 
 const fabrikam = gid("Client", seedId("client", "fabrikam"));
@@ -41,6 +42,12 @@ describe("backup plans by who is asking", () => {
     const agent = await t.gql("{ agents(first: 10, filter: { search: \"FAB-XRAY\" }) { edges { node { backups { planName state alert { message } } } } } }", {}, { token: viewer });
     expect(agent.data!.agents.edges[0].node.backups).toEqual([{ planName: "Image-Based Nightly", state: "FAILED", alert: { message: 'Backup plan "Image-Based Nightly" on FAB-XRAY-01 failed' } }]);
     expect(JSON.stringify([alerts, agent])).not.toContain("0x8004230F");
+    // The second wall: a client user's scoped queries never read the column, asked for or not.
+    const scoped = scopedPrisma(t.database.prisma, { kind: "client", partnerId: seedId("partner", "northwind-msp"), clientId: seedId("client", "fabrikam") });
+    const where = { state: "FAILED" as const };
+    expect(await scoped.backupPlan.findFirst({ where })).not.toHaveProperty("errorMessage");
+    expect(await scoped.backupPlan.findFirst({ where, select: { planName: true, errorMessage: true } })).toEqual({ planName: "Image-Based Nightly" });
+    expect((await t.database.prisma.backupPlan.findFirst({ where: { ...where, clientId: seedId("client", "fabrikam") } }))?.errorMessage).toContain("0x8004230F");
   });
 
   it("shows staff every plan of their partner with the error text, and no other partner's", async () => {
