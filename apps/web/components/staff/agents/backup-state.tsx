@@ -1,4 +1,5 @@
 import { Badge } from "../../ui/badge";
+import { plural } from "../../ui/plural";
 import { Time } from "../../ui/time";
 import { backupLabel, backupTone, worstBackupState } from "../backups/backup-tones";
 
@@ -14,7 +15,7 @@ export function BackupState({ plans }: { plans: readonly TPlan[] }) {
     <span title={detail}>
       <Badge tone={backupTone(worst)}>{backupLabel(worst)}</Badge>{" "}
       <span className="ui-muted" style={{ fontSize: "0.8rem" }}>
-        {plans.length === 1 ? "1 plan" : `${plans.length} plans`}
+        {plural(plans.length, "plan")}
         {latest ? <> · last run <Time value={latest} /></> : null}
       </span>
       <span className="ui-sr-only">{detail}</span>

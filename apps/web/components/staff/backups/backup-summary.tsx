@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "../../ui/badge";
+import { plural } from "../../ui/plural";
 
 type TSummary = { ok: number; failed: number; missed: number; running: number; unknown: number };
 
@@ -12,7 +13,7 @@ export function BackupSummary({ summary, clientId, compact = false }: { summary:
     <span style={{ display: "inline-flex", flexWrap: "wrap", gap: "0.35rem" }}>
       {summary.failed ? <Link href={link("FAILED")}><Badge tone="bad">{summary.failed} failed</Badge></Link> : null}
       {summary.missed ? <Link href={link("MISSED")}><Badge tone="warn">{summary.missed} missed</Badge></Link> : null}
-      {compact && !summary.failed && !summary.missed ? <Badge tone="ok">{total === 1 ? "1 plan" : `${total} plans`}, none failing</Badge> : null}
+      {compact && !summary.failed && !summary.missed ? <Badge tone="ok">{plural(total, "plan")}, none failing</Badge> : null}
       {!compact && summary.running ? <Badge tone="info">{summary.running} running</Badge> : null}
       {!compact && summary.ok ? <Badge tone="ok">{summary.ok} OK</Badge> : null}
       {!compact && summary.unknown ? <Badge>{summary.unknown} unknown</Badge> : null}

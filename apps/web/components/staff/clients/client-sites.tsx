@@ -3,6 +3,7 @@
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Card } from "../../ui/page-header";
+import { plural } from "../../ui/plural";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { AgentStatus } from "../agents/agent-status";
 import { BackupState } from "../agents/backup-state";
@@ -32,7 +33,7 @@ export function ClientSites({ id }: { id: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientSitesQuery, variables: { id } });
   const client = data?.client;
   return (
-    <Card id="sites" title={client ? `Sites and agents (${client.sites.totalCount} sites, ${client.agents.totalCount} agents)` : "Sites and agents"}>
+    <Card id="sites" title={client ? `Sites and agents (${plural(client.sites.totalCount, "site")}, ${plural(client.agents.totalCount, "agent")})` : "Sites and agents"}>
       {fetching && !client ? <Loading /> : null}
       {error ? <ErrorState error={error} onRetry={() => refetch()} /> : null}
       {client && client.sites.edges.length === 0 ? <EmptyState title="No sites yet">Sites and their agents appear here once monitoring reports them.</EmptyState> : null}
