@@ -31,11 +31,21 @@ const RemoveClientUserMutation = graphql(`
   }
 `);
 
+const UpdateClientUserMutation = graphql(`
+  mutation UpdateClientUser($input: UpdateClientUserInput!) {
+    updateClientUser(input: $input) {
+      clientUser { id status role }
+      userErrors { field message code }
+    }
+  }
+`);
+
 const statusTone = (status: string): TTone => (status === "ACTIVE" ? "ok" : status === "INVITED" ? "info" : "neutral");
 
 export function ClientUsers({ id, canManage }: { id: string; canManage: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientUsersQuery, variables: { id } });
   const [removal, removeUser] = useMutation(RemoveClientUserMutation);
+  const [update, updateUser] = useMutation(UpdateClientUserMutation);
   const [removeErrors, setRemoveErrors] = useState<string[]>([]);
   const [inviting, setInviting] = useState(false);
   const users = data?.client.users;
@@ -46,6 +56,13 @@ export function ClientUsers({ id, canManage }: { id: string; canManage: boolean 
     const payload = result.data?.removeClientUser;
     setRemoveErrors(payload?.userErrors.map((e) => e.message) ?? []);
     if (payload?.clientUser) refetch({ requestPolicy: "network-only" });
+  };
+
+  const setDisabled = async (user: { id: string; name: string }, disabled: boolean) => {
+    if (disabled && !window.confirm(`Disable ${user.name}? They are signed out everywhere and cannot sign in until enabled.`)) return;
+    const result = await updateUser({ input: { id: user.id, disabled } });
+    setRemoveErrors(result.data?.updateClientUser.userErrors.map((e) => e.message) ?? []);
+    refetch({ requestPolicy: "network-only" });
   };
 
   return (
@@ -64,6 +81,7 @@ export function ClientUsers({ id, canManage }: { id: string; canManage: boolean 
       {fetching && !users ? <Loading /> : null}
       {error ? <ErrorState error={error} onRetry={() => refetch()} /> : null}
       {removal.error ? <ErrorState error={removal.error} title="The user was not removed" /> : null}
+      {update.error ? <ErrorState error={update.error} title="The user was not changed" /> : null}
       <FormErrors messages={removeErrors} />
       {users && users.edges.length === 0 ? <EmptyState title="No portal users yet">Invite someone from the client's own staff.</EmptyState> : null}
       {users && users.edges.length > 0 ? (
@@ -89,6 +107,11 @@ export function ClientUsers({ id, canManage }: { id: string; canManage: boolean 
                   <td data-label="Added"><Time value={node.createdAt} /></td>
                   {canManage ? (
                     <td className="ui-actions">
+                      {node.status !== "INVITED" ? (
+                        <button type="button" className="ui-button" data-size="small" onClick={() => setDisabled(node, node.status === "ACTIVE")} disabled={update.fetching} aria-label={`${node.status === "ACTIVE" ? "Disable" : "Enable"} ${node.name}`} style={{ marginRight: "0.35rem" }}>
+                          {node.status === "ACTIVE" ? "Disable" : "Enable"}
+                        </button>
+                      ) : null}
                       <button type="button" className="ui-button" data-size="small" data-variant="danger" onClick={() => remove(node)} disabled={removal.fetching} aria-label={`Remove ${node.name}`}>
                         Remove
                       </button>
