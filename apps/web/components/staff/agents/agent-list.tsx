@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { SelectField } from "../../ui/field";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
-import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { useTicketOptions } from "../tickets/ticket-options";
 import { useFilteredPages } from "../url-filter";
 import { AgentStatus } from "./agent-status";
@@ -41,38 +41,25 @@ export function AgentList() {
           <SelectField label="Status" value={values.status} onChange={(value) => setValues({ status: value })} options={[{ value: "", label: "Online and offline" }, { value: "ONLINE", label: "Online" }, { value: "OFFLINE", label: "Offline" }]} />
           <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId })} options={[{ value: "", label: "All clients" }, ...clients]} />
         </div>
-        {error ? <ErrorState error={error} title="Agents could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !agents ? <Loading label="Loading agents…" /> : null}
-        {agents && agents.edges.length === 0 ? <EmptyState title="No agents match" /> : null}
-        {agents && agents.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Hostname</th>
-                    <th>Client</th>
-                    <th>Site</th>
-                    <th>OS</th>
-                    <th>Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agents.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Hostname" className="staff-mono">{node.hostname}</td>
-                      <td data-label="Client"><Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link></td>
-                      <td data-label="Site">{node.site.name}</td>
-                      <td data-label="OS">{node.os} {node.osVersion ?? ""}</td>
-                      <td data-label="Status"><AgentStatus status={node.status} lastSeenAt={node.lastSeenAt} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={agents.pageInfo} totalCount={agents.totalCount} shown={agents.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={agents}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Agents"
+          empty={<EmptyState title="No agents match" />}
+          columns={["Hostname", "Client", "Site", "OS", "Status"]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Hostname" className="staff-mono">{node.hostname}</td>
+              <td data-label="Client"><Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link></td>
+              <td data-label="Site">{node.site.name}</td>
+              <td data-label="OS">{node.os} {node.osVersion ?? ""}</td>
+              <td data-label="Status"><AgentStatus status={node.status} lastSeenAt={node.lastSeenAt} /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

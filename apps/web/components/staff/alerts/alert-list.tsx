@@ -6,9 +6,9 @@ import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge, enumLabel } from "../../ui/badge";
 import { SelectField } from "../../ui/field";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
-import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states";
+import { EmptyState, ErrorState, Notice } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { useTicketOptions } from "../tickets/ticket-options";
 import { useFilteredPages } from "../url-filter";
@@ -67,49 +67,35 @@ export function AlertList() {
           <SelectField label="Severity" value={values.severity} onChange={(severity) => setValues({ severity })} options={[{ value: "", label: "Any severity" }, ...ALERT_SEVERITIES.map((s) => ({ value: s, label: enumLabel(s) }))]} />
           <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId })} options={[{ value: "", label: "All clients" }, ...clients]} />
         </div>
-        {error ? <ErrorState error={error} title="Alerts could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !alerts ? <Loading label="Loading alerts…" /> : null}
-        {alerts && alerts.edges.length === 0 ? <EmptyState title="No alerts here">{values.status === "ACTIVE" ? "Nothing is waiting for attention." : "Nothing matches these filters."}</EmptyState> : null}
-        {alerts && alerts.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Alert</th>
-                    <th>Client</th>
-                    <th>Severity</th>
-                    <th>Status</th>
-                    <th>Raised</th>
-                    <th><span className="ui-sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {alerts.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Alert">
-                        <span style={{ display: "grid" }}>
-                          <span>{node.message}</span>
-                          <span className="ui-muted" style={{ fontSize: "0.8rem" }}>
-                            {node.agent ? <span className="staff-mono">{node.agent.hostname}</span> : null}
-                            {node.agent ? " · " : ""}
-                            {node.source}
-                          </span>
-                        </span>
-                      </td>
-                      <td data-label="Client"><Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}`}>{node.client.name}</Link></td>
-                      <td data-label="Severity"><Badge tone={severityTone(node.severity)}>{enumLabel(node.severity)}</Badge></td>
-                      <td data-label="Status"><Badge tone={alertStatusTone(node.status)}>{enumLabel(node.status)}</Badge></td>
-                      <td data-label="Raised"><Time value={node.createdAt} /></td>
-                      <td className="ui-actions"><AlertActions alert={node} onChanged={() => refetch({ requestPolicy: "network-only" })} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={alerts.pageInfo} totalCount={alerts.totalCount} shown={alerts.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={alerts}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Alerts"
+          empty={<EmptyState title="No alerts here">{values.status === "ACTIVE" ? "Nothing is waiting for attention." : "Nothing matches these filters."}</EmptyState>}
+          columns={["Alert", "Client", "Severity", "Status", "Raised", ""]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Alert">
+                <span style={{ display: "grid" }}>
+                  <span>{node.message}</span>
+                  <span className="ui-muted" style={{ fontSize: "0.8rem" }}>
+                    {node.agent ? <span className="staff-mono">{node.agent.hostname}</span> : null}
+                    {node.agent ? " · " : ""}
+                    {node.source}
+                  </span>
+                </span>
+              </td>
+              <td data-label="Client"><Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}`}>{node.client.name}</Link></td>
+              <td data-label="Severity"><Badge tone={severityTone(node.severity)}>{enumLabel(node.severity)}</Badge></td>
+              <td data-label="Status"><Badge tone={alertStatusTone(node.status)}>{enumLabel(node.status)}</Badge></td>
+              <td data-label="Raised"><Time value={node.createdAt} /></td>
+              <td className="ui-actions"><AlertActions alert={node} onChanged={() => refetch({ requestPolicy: "network-only" })} /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

@@ -3,10 +3,10 @@
 import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
-import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { formatDateTime } from "../../ui/time";
 import { SelectField, TextField } from "../../ui/field";
 import { useTicketOptions } from "../tickets/ticket-options";
@@ -46,49 +46,34 @@ export function AuditView() {
           <TextField label="From" type="datetime-local" value={values.from} onChange={(from) => setValues({ from })} error={problems.from} />
           <TextField label="To" type="datetime-local" value={values.to} onChange={(to) => setValues({ to })} error={problems.to} />
         </div>
-        {error ? <ErrorState error={error} title="The audit log could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !events ? <Loading label="Loading the audit log…" /> : null}
-        {events && events.edges.length === 0 ? <EmptyState title="No audit events match" /> : null}
-        {events && events.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>Action</th>
-                    <th>Outcome</th>
-                    <th>Actor</th>
-                    <th>Target</th>
-                    <th>From</th>
-                    <th>Details</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="When" style={{ whiteSpace: "nowrap" }}>{formatDateTime(node.at)}</td>
-                      <td data-label="Action" className="staff-mono">{node.action}</td>
-                      <td data-label="Outcome"><Badge tone={node.outcome === "SUCCESS" ? "ok" : "bad"}>{node.outcome === "SUCCESS" ? "Success" : "Failure"}</Badge></td>
-                      <td data-label="Actor">
-                        {node.actorId ? (
-                          <button type="button" className="ui-link" style={{ background: "none", border: "none", padding: 0, cursor: "pointer", font: "inherit", textAlign: "left" }} onClick={() => setValues({ actorId: node.actorId ?? "" })} title="Show only this actor's events">
-                            {node.actorLabel ?? node.actorId}
-                          </button>
-                        ) : (node.actorLabel ?? "anonymous")}
-                        <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.actorType.toLowerCase().replace("_", " ")}</div>
-                      </td>
-                      <td data-label="Target">{node.targetType ? <span className="staff-mono">{node.targetType}</span> : <span className="ui-muted">—</span>}</td>
-                      <td data-label="From" className="staff-mono">{node.ip ?? "—"}</td>
-                      <td data-label="Details"><AuditDetails event={node} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={events.pageInfo} totalCount={events.totalCount} shown={events.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={events}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="The audit log"
+          empty={<EmptyState title="No audit events match" />}
+          columns={["When", "Action", "Outcome", "Actor", "Target", "From", "Details"]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="When" style={{ whiteSpace: "nowrap" }}>{formatDateTime(node.at)}</td>
+              <td data-label="Action" className="staff-mono">{node.action}</td>
+              <td data-label="Outcome"><Badge tone={node.outcome === "SUCCESS" ? "ok" : "bad"}>{node.outcome === "SUCCESS" ? "Success" : "Failure"}</Badge></td>
+              <td data-label="Actor">
+                {node.actorId ? (
+                  <button type="button" className="ui-link" style={{ background: "none", border: "none", padding: 0, cursor: "pointer", font: "inherit", textAlign: "left" }} onClick={() => setValues({ actorId: node.actorId ?? "" })} title="Show only this actor's events">
+                    {node.actorLabel ?? node.actorId}
+                  </button>
+                ) : (node.actorLabel ?? "anonymous")}
+                <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.actorType.toLowerCase().replace("_", " ")}</div>
+              </td>
+              <td data-label="Target">{node.targetType ? <span className="staff-mono">{node.targetType}</span> : <span className="ui-muted">—</span>}</td>
+              <td data-label="From" className="staff-mono">{node.ip ?? "—"}</td>
+              <td data-label="Details"><AuditDetails event={node} /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

@@ -5,9 +5,9 @@ import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
 import { Checkbox, SelectField } from "../../ui/field";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
-import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { useTicketOptions } from "../tickets/ticket-options";
 import { useFilteredPages } from "../url-filter";
@@ -45,53 +45,40 @@ export function BackupList() {
           <SelectField label="Client" value={values.clientId} onChange={(clientId) => setValues({ clientId, unlinked: "" })} options={[{ value: "", label: "All clients" }, ...clients]} disabled={values.unlinked === "true"} />
           <Checkbox label="Only plans of unlinked companies" checked={values.unlinked === "true"} onChange={(checked) => setValues({ unlinked: checked ? "true" : "", clientId: "" })} />
         </div>
-        {error ? <ErrorState error={error} title="Backup plans could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !plans ? <Loading label="Loading backup plans…" /> : null}
-        {plans && plans.edges.length === 0 ? (
-          <EmptyState title="No backup plans match">
-            Connect MSP360 under <Link className="ui-link" href="/integrations">Integrations</Link> and link its companies to clients.
-          </EmptyState>
-        ) : null}
-        {plans && plans.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Machine and plan</th>
-                    <th>Client</th>
-                    <th>State</th>
-                    <th>Last run</th>
-                    <th>Next run</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plans.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Machine">
-                        <span style={{ display: "grid" }}>
-                          <span className="staff-mono">{node.agent?.hostname ?? node.computerName}</span>
-                          <span>{node.planName}</span>
-                          {node.errorMessage ? <span className="ui-field-error" style={{ fontWeight: 400 }}>{node.errorMessage}</span> : null}
-                        </span>
-                      </td>
-                      <td data-label="Client">
-                        {node.client ? <Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link> : <span className="ui-muted">Not linked ({node.companyName})</span>}
-                      </td>
-                      <td data-label="State">
-                        <Badge tone={backupTone(node.state)}>{backupLabel(node.state)}</Badge>
-                        <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.providerStatus}</div>
-                      </td>
-                      <td data-label="Last run"><Time value={node.lastStart} /></td>
-                      <td data-label="Next run"><Time value={node.nextStart} fallback="not scheduled" /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={plans.pageInfo} totalCount={plans.totalCount} shown={plans.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={plans}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Backup plans"
+          empty={
+            <EmptyState title="No backup plans match">
+              Connect MSP360 under <Link className="ui-link" href="/integrations">Integrations</Link> and link its companies to clients.
+            </EmptyState>
+          }
+          columns={["Machine and plan", "Client", "State", "Last run", "Next run"]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Machine">
+                <span style={{ display: "grid" }}>
+                  <span className="staff-mono">{node.agent?.hostname ?? node.computerName}</span>
+                  <span>{node.planName}</span>
+                  {node.errorMessage ? <span className="ui-field-error" style={{ fontWeight: 400 }}>{node.errorMessage}</span> : null}
+                </span>
+              </td>
+              <td data-label="Client">
+                {node.client ? <Link className="ui-link" href={`/clients/${encodeURIComponent(node.client.id)}#sites`}>{node.client.name}</Link> : <span className="ui-muted">Not linked ({node.companyName})</span>}
+              </td>
+              <td data-label="State">
+                <Badge tone={backupTone(node.state)}>{backupLabel(node.state)}</Badge>
+                <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.providerStatus}</div>
+              </td>
+              <td data-label="Last run"><Time value={node.lastStart} /></td>
+              <td data-label="Next run"><Time value={node.nextStart} fallback="not scheduled" /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

@@ -6,10 +6,10 @@ import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge } from "../../ui/badge";
 import { Checkbox } from "../../ui/field";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
-import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { useFilteredPages } from "../url-filter";
 import { BackupSummary } from "../backups/backup-summary";
 import { CreateClientForm } from "./create-client-form";
@@ -63,50 +63,36 @@ export function ClientList() {
           <SearchField label="Search clients" value={filters.search} onSearch={(search) => setFilters({ search })} placeholder="Name or domain" />
           <Checkbox label="Show archived" checked={filters.archived === "true"} onChange={(checked) => setFilters({ archived: checked ? "true" : "" })} />
         </div>
-        {error ? <ErrorState error={error} title="Clients could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !clients ? <Loading label="Loading clients…" /> : null}
-        {clients && clients.edges.length === 0 ? (
-          <EmptyState title={filters.search ? `No client matches “${filters.search}”` : "No clients yet"}>
-            {filters.search ? "Try part of the name or the domain." : "Create your first client with New client."}
-          </EmptyState>
-        ) : null}
-        {clients && clients.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Client</th>
-                    <th>Domain</th>
-                    <th>Agents online</th>
-                    <th>Agents offline</th>
-                    <th>Active alerts</th>
-                    <th>Backups</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {clients.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Client">
-                        <span>
-                          <span className="staff-swatch" style={{ background: node.branding.primaryColor }} aria-hidden="true" />
-                          <Link className="ui-link" href={`/clients/${encodeURIComponent(node.id)}`}>{node.name}</Link>
-                          {node.archivedAt ? <> <Badge>Archived</Badge></> : null}
-                        </span>
-                      </td>
-                      <td data-label="Domain" className="ui-muted">{node.domain}</td>
-                      <td data-label="Agents online">{node.online.totalCount}</td>
-                      <td data-label="Agents offline">{node.offline.totalCount > 0 ? <Badge tone="warn">{node.offline.totalCount}</Badge> : 0}</td>
-                      <td data-label="Active alerts">{node.alerts.totalCount > 0 ? <Badge tone="bad">{node.alerts.totalCount}</Badge> : 0}</td>
-                      <td data-label="Backups"><BackupSummary summary={node.backupSummary} clientId={node.id} compact /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={clients.pageInfo} totalCount={clients.totalCount} shown={clients.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={clients}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Clients"
+          empty={
+            <EmptyState title={filters.search ? `No client matches “${filters.search}”` : "No clients yet"}>
+              {filters.search ? "Try part of the name or the domain." : "Create your first client with New client."}
+            </EmptyState>
+          }
+          columns={["Client", "Domain", "Agents online", "Agents offline", "Active alerts", "Backups"]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Client">
+                <span>
+                  <span className="staff-swatch" style={{ background: node.branding.primaryColor }} aria-hidden="true" />
+                  <Link className="ui-link" href={`/clients/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+                  {node.archivedAt ? <> <Badge>Archived</Badge></> : null}
+                </span>
+              </td>
+              <td data-label="Domain" className="ui-muted">{node.domain}</td>
+              <td data-label="Agents online">{node.online.totalCount}</td>
+              <td data-label="Agents offline">{node.offline.totalCount > 0 ? <Badge tone="warn">{node.offline.totalCount}</Badge> : 0}</td>
+              <td data-label="Active alerts">{node.alerts.totalCount > 0 ? <Badge tone="bad">{node.alerts.totalCount}</Badge> : 0}</td>
+              <td data-label="Backups"><BackupSummary summary={node.backupSummary} clientId={node.id} compact /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

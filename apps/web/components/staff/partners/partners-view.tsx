@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { TextField } from "../../ui/field";
 import { graphql } from "../../../lib/graphql";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
-import { EmptyState, ErrorState, Loading, Notice } from "../../ui/states";
+import { EmptyState, Notice } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { useFilteredPages } from "../url-filter";
 import { useStaffViewer } from "../use-viewer";
@@ -55,45 +55,31 @@ export function PartnersView() {
           <SearchField label="Search partners" value={values.search} onSearch={(search) => setValues({ search })} />
           <TextField label="Reason for viewing as a partner" value={reason} onChange={setReason} hint="Recorded in the audit log, e.g. a support ticket number" />
         </div>
-        {error ? <ErrorState error={error} title="Partners could not be loaded" onRetry={() => refetch()} /> : null}
-        {(fetching || !staff.loaded) && !partners ? <Loading label="Loading partners…" /> : null}
-        {partners && partners.edges.length === 0 ? <EmptyState title={values.search ? "No partner matches" : "No partners yet"} /> : null}
-        {partners && partners.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Partner</th>
-                    <th>Clients</th>
-                    <th>Staff</th>
-                    <th>Tickets in</th>
-                    <th>Since</th>
-                    <th><span className="ui-sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {partners.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Partner">
-                        <strong>{node.name}</strong>
-                        <div className="ui-muted staff-mono">{node.slug}</div>
-                      </td>
-                      <td data-label="Clients">{node.clients.totalCount}</td>
-                      <td data-label="Staff">{node.staffUsers.totalCount}</td>
-                      <td data-label="Tickets in">{providerName(node.ticketProvider)}</td>
-                      <td data-label="Since"><Time value={node.createdAt} /></td>
-                      <td className="ui-actions">
-                        <ViewAsButton target={{ partnerId: node.id }} label="View as partner" destination="/dashboard" subjectName={node.name} sharedReason={reason} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={partners.pageInfo} totalCount={partners.totalCount} shown={partners.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={partners}
+          fetching={fetching || !staff.loaded}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Partners"
+          empty={<EmptyState title={values.search ? "No partner matches" : "No partners yet"} />}
+          columns={["Partner", "Clients", "Staff", "Tickets in", "Since", ""]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Partner">
+                <strong>{node.name}</strong>
+                <div className="ui-muted staff-mono">{node.slug}</div>
+              </td>
+              <td data-label="Clients">{node.clients.totalCount}</td>
+              <td data-label="Staff">{node.staffUsers.totalCount}</td>
+              <td data-label="Tickets in">{providerName(node.ticketProvider)}</td>
+              <td data-label="Since"><Time value={node.createdAt} /></td>
+              <td className="ui-actions">
+                <ViewAsButton target={{ partnerId: node.id }} label="View as partner" destination="/dashboard" subjectName={node.name} sharedReason={reason} />
+              </td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );

@@ -6,10 +6,10 @@ import { useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
 import { Badge, enumLabel } from "../../ui/badge";
 import { SelectField } from "../../ui/field";
+import { ConnectionTable } from "../../ui/connection-table";
 import { Card, PageHeader } from "../../ui/page-header";
-import { Pager } from "../../ui/pagination";
 import { SearchField } from "../../ui/search-field";
-import { EmptyState, ErrorState, Loading } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { useFilteredPages } from "../url-filter";
 import { CreateTicketForm } from "./create-ticket-form";
@@ -71,45 +71,31 @@ export function TicketList() {
             </button>
           ) : null}
         </div>
-        {error ? <ErrorState error={error} title="Tickets could not be loaded" onRetry={() => refetch()} /> : null}
-        {fetching && !tickets ? <Loading label="Loading tickets…" /> : null}
-        {tickets && tickets.edges.length === 0 ? <EmptyState title={filtered ? "No ticket matches these filters" : "No tickets yet"} /> : null}
-        {tickets && tickets.edges.length > 0 ? (
-          <>
-            <div className="ui-table-wrap">
-              <table className="ui-table">
-                <thead>
-                  <tr>
-                    <th>Ticket</th>
-                    <th>Client</th>
-                    <th>Status</th>
-                    <th>Priority</th>
-                    <th>Assignee</th>
-                    <th>Updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tickets.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td data-label="Ticket">
-                        <Link className="ui-link" href={`/tickets/${encodeURIComponent(node.id)}`}>
-                          #{node.number} {node.subject}
-                        </Link>
-                        {node.provider !== "psa" ? <span className="ui-muted"> · {providerName(node.provider)}</span> : null}
-                      </td>
-                      <td data-label="Client">{node.client.name}</td>
-                      <td data-label="Status"><Badge tone={statusTone(node.status)}>{node.statusLabel}</Badge></td>
-                      <td data-label="Priority"><Badge tone={priorityTone(node.priority)}>{enumLabel(node.priority)}</Badge></td>
-                      <td data-label="Assignee">{node.assigneeName ?? <span className="ui-muted">Unassigned</span>}</td>
-                      <td data-label="Updated"><Time value={node.updatedAt} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pages={pages} pageInfo={tickets.pageInfo} totalCount={tickets.totalCount} shown={tickets.edges.length} />
-          </>
-        ) : null}
+        <ConnectionTable
+          connection={tickets}
+          fetching={fetching}
+          error={error}
+          onRetry={() => refetch()}
+          noun="Tickets"
+          empty={<EmptyState title={filtered ? "No ticket matches these filters" : "No tickets yet"} />}
+          columns={["Ticket", "Client", "Status", "Priority", "Assignee", "Updated"]}
+          pages={pages}
+          row={(node) => (
+            <tr>
+              <td data-label="Ticket">
+                <Link className="ui-link" href={`/tickets/${encodeURIComponent(node.id)}`}>
+                  #{node.number} {node.subject}
+                </Link>
+                {node.provider !== "psa" ? <span className="ui-muted"> · {providerName(node.provider)}</span> : null}
+              </td>
+              <td data-label="Client">{node.client.name}</td>
+              <td data-label="Status"><Badge tone={statusTone(node.status)}>{node.statusLabel}</Badge></td>
+              <td data-label="Priority"><Badge tone={priorityTone(node.priority)}>{enumLabel(node.priority)}</Badge></td>
+              <td data-label="Assignee">{node.assigneeName ?? <span className="ui-muted">Unassigned</span>}</td>
+              <td data-label="Updated"><Time value={node.updatedAt} /></td>
+            </tr>
+          )}
+        />
       </Card>
     </div>
   );
