@@ -10,6 +10,8 @@ import { z } from "zod";
 import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const GOOD_TOKEN = "acme-live-token-0123456789";
+// The demo seed has connections of its own (MSP360's, holding the demo's backup plans).
+const ACME = { pluginId: "acme-rmm" };
 
 // A service that accepts one token, standing in for a vendor's API in the credential check.
 let vendor: Server;
@@ -66,7 +68,7 @@ describe("integration connections", () => {
     expect(bad.data!.connectIntegration.userErrors.map((e: { field: string }) => e.field).sort()).toEqual(["config.region", "credentials.apiToken"]);
     const rejected = await run(CONNECT, { i: { pluginId: "acme-rmm", credentials: { apiToken: "wrong-token-123" } } }, { token: owner });
     expect(rejected.data!.connectIntegration.userErrors).toEqual([{ field: "credentials", code: "BAD_USER_INPUT", message: "Acme rejected the API token" }]);
-    expect(await t.database.prisma.integrationConnection.count()).toBe(0);
+    expect(await t.database.prisma.integrationConnection.count({ where: ACME })).toBe(0);
     const unknown = await run(CONNECT, { i: { pluginId: "nope", credentials: {} } }, { token: owner });
     expect(unknown.data!.connectIntegration.userErrors[0]).toMatchObject({ field: "pluginId", code: "NOT_FOUND" });
   });
@@ -74,7 +76,7 @@ describe("integration connections", () => {
   it("stores the credentials encrypted and never returns them", async () => {
     const ok = await run(CONNECT, { i: { pluginId: "acme-rmm", credentials: { apiToken: GOOD_TOKEN }, config: { region: "us" } } }, { token: owner });
     expect(ok.data!.connectIntegration).toEqual({ integration: { status: "OK", hasCredentials: true, config: { region: "us" } }, userErrors: [] });
-    const row = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    const row = await t.database.prisma.integrationConnection.findFirstOrThrow({ where: ACME });
     expect(row.credentialsCiphertext).not.toContain(GOOD_TOKEN);
     expect(decryptCredentials(t, row)).toEqual({ apiToken: GOOD_TOKEN });
     const tampered = { ...row, credentialsCiphertext: `${row.credentialsCiphertext!.slice(0, -2)}xx` };
@@ -88,11 +90,11 @@ describe("integration connections", () => {
 
   it("re-encrypts every stored secret under a new key after rotation", async () => {
     const logger = createLogger({ level: "silent" });
-    const before = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    const before = await t.database.prisma.integrationConnection.findFirstOrThrow({ where: ACME });
     await createPluginContext({ root: t.database.prisma, keyRing: t.keyRing, logger, connection: before }).saveState({ token: "cached-vendor-token" });
     const rotated = keyRing("next", { test: t.keyRing.keys.get("test")!, next: randomBytes(32) });
     expect(await reencryptSecrets(t.database.prisma, rotated)).toBe(2);
-    const row = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    const row = await t.database.prisma.integrationConnection.findFirstOrThrow({ where: ACME });
     expect([row.credentialsCiphertext, row.stateCiphertext].map((value) => value!.split(".")[1])).toEqual(["next", "next"]);
     expect(decryptCredentials({ keyRing: rotated }, row)).toEqual({ apiToken: GOOD_TOKEN });
     // Only the new key is needed from now on.
@@ -116,6 +118,6 @@ describe("integration connections", () => {
     expect(updated.data!.updateIntegration).toEqual({ integration: { config: { region: "eu" }, hasCredentials: true }, userErrors: [] });
     const out = await run("mutation { disconnectIntegration(input: { pluginId: \"acme-rmm\" }) { integration { status hasCredentials } } }", {}, { token: owner });
     expect(out.data!.disconnectIntegration.integration).toEqual({ status: "DISCONNECTED", hasCredentials: false });
-    expect(await t.database.prisma.integrationConnection.count()).toBe(0);
+    expect(await t.database.prisma.integrationConnection.count({ where: ACME })).toBe(0);
   });
 });
