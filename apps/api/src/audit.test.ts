@@ -48,6 +48,7 @@ describe("audit trail", () => {
       outcome: "SUCCESS",
       actorType: "STAFF",
       actorId: seedId("staff", "owner@northwind-msp.test"),
+      actorLabel: "owner@northwind-msp.test",
       targetType: "ClientUser",
       partnerId: northwindId,
       clientId: seedId("client", "fabrikam"),

@@ -54,6 +54,7 @@ describe("impersonation", () => {
     const events = await t.database.prisma.auditEvent.findMany({ where: { action: { startsWith: "impersonation." } }, orderBy: { at: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["impersonation.started", "impersonation.started", "impersonation.stopped", "impersonation.stopped"]);
     expect(new Set(events.map((e) => e.actorId))).toEqual(new Set([seedId("staff", "admin@mspgraph.test")]));
+    expect(new Set(events.map((e) => e.actorLabel))).toEqual(new Set(["admin@mspgraph.test"]));
     expect((events[1]!.impersonation as Array<{ subjectName: string }>).map((l) => l.subjectName)).toEqual(["Northwind MSP"]);
   });
 

@@ -21,11 +21,14 @@ export type Impersonation = {
   reason: string;
 };
 
-/** Who is calling: nobody, a staff user, a client user, or a partner's API key. */
+/**
+ * Who is calling: nobody, a staff user, a client user, or a partner's API key.
+ * `actorEmail` is the real person's email (the impersonator's while impersonating), for the audit trail.
+ */
 export type Principal =
   | { kind: "anonymous" }
-  | { kind: "staff"; userId: string; sessionId: string; role: StaffRole; partnerId: string | null; impersonation?: Impersonation }
-  | { kind: "client"; userId: string; sessionId: string; role: ClientUserRole; partnerId: string; clientId: string; impersonation?: Impersonation }
+  | { kind: "staff"; userId: string; sessionId: string; role: StaffRole; partnerId: string | null; impersonation?: Impersonation; actorEmail?: string }
+  | { kind: "client"; userId: string; sessionId: string; role: ClientUserRole; partnerId: string; clientId: string; impersonation?: Impersonation; actorEmail?: string }
   | { kind: "apiKey"; keyId: string; partnerId: string; scopes: string[]; label: string };
 
 export const ANONYMOUS: Principal = { kind: "anonymous" };

@@ -25,7 +25,7 @@ function actorOf(principal: Principal, subject: AuditEventInput["subject"]) {
       return { actorType: "API_KEY", actorId: principal.keyId, actorLabel: principal.label };
     default:
       // An impersonating actor is always staff, whatever they act as.
-      return { actorType: principal.kind === "staff" || principal.impersonation ? "STAFF" : "CLIENT", actorId: actorIdOf(principal), actorLabel: subject?.label ?? null };
+      return { actorType: principal.kind === "staff" || principal.impersonation ? "STAFF" : "CLIENT", actorId: actorIdOf(principal), actorLabel: subject?.label ?? principal.actorEmail ?? null };
   }
 }
 

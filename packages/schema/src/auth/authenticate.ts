@@ -9,10 +9,12 @@ type SessionRow = {
   active: boolean;
   expires_at: Date;
   staff_id: string | null;
+  staff_email: string | null;
   staff_role: string | null;
   staff_partner: string | null;
   staff_disabled: boolean | null;
   client_user_id: string | null;
+  client_email: string | null;
   client_role: string | null;
   client_partner: string | null;
   client_id: string | null;
@@ -49,8 +51,8 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
     SELECT s."revokedAt" IS NULL AND s."expiresAt" > now()
              AND (p.id IS NULL OR (p."revokedAt" IS NULL AND p."expiresAt" > now())) AS active,
            s."expiresAt" AS expires_at,
-           su.id AS staff_id, su.role::text AS staff_role, su."partnerId" AS staff_partner, su."disabledAt" IS NOT NULL AS staff_disabled,
-           cu.id AS client_user_id, cu.role::text AS client_role, cu."partnerId" AS client_partner, cu."clientId" AS client_id,
+           su.id AS staff_id, su.email AS staff_email, su.role::text AS staff_role, su."partnerId" AS staff_partner, su."disabledAt" IS NOT NULL AS staff_disabled,
+           cu.id AS client_user_id, cu.email AS client_email, cu.role::text AS client_role, cu."partnerId" AS client_partner, cu."clientId" AS client_id,
            (cu."disabledAt" IS NULL AND c."archivedAt" IS NULL) AS client_usable,
            s."parentSessionId" AS parent_session_id, s."impersonatedPartnerId" AS impersonated_partner_id,
            s."impersonatedClientId" AS impersonated_client_id, s."impersonationReason" AS impersonation_reason, s.chain
@@ -73,10 +75,10 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
     };
     if (row.impersonated_client_id) {
       if (claims.audience !== CLIENT_AUDIENCE || claims.clientId !== row.impersonated_client_id) throw rejected();
-      return { kind: "client", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, clientId: row.impersonated_client_id, impersonation };
+      return { kind: "client", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, clientId: row.impersonated_client_id, impersonation, actorEmail: row.staff_email! };
     }
     if (claims.audience === CLIENT_AUDIENCE) throw rejected();
-    return { kind: "staff", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, impersonation };
+    return { kind: "staff", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, impersonation, actorEmail: row.staff_email! };
   }
 
   if (claims.audience === CLIENT_AUDIENCE) {
@@ -88,6 +90,7 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
       role: row.client_role as "ADMIN" | "VIEW_ONLY",
       partnerId: row.client_partner!,
       clientId: row.client_id!,
+      actorEmail: row.client_email!,
     };
   }
   if (row.staff_id !== claims.userId || row.staff_disabled) throw rejected();
@@ -97,5 +100,6 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
     sessionId: claims.sessionId,
     role: row.staff_role as "PLATFORM_ADMIN" | "OWNER" | "ADMIN" | "TECHNICIAN",
     partnerId: row.staff_partner,
+    actorEmail: row.staff_email!,
   };
 }
