@@ -4,6 +4,7 @@ export const STAFF_SECTIONS = [
   { href: "/clients", label: "Clients" },
   { href: "/tickets", label: "Tickets" },
   { href: "/alerts", label: "Alerts" },
+  { href: "/backups", label: "Backups" },
   { href: "/integrations", label: "Integrations" },
   { href: "/audit", label: "Audit log" },
   { href: "/api-keys", label: "API keys" },
