@@ -2,6 +2,16 @@ import { startSyncroServer } from "@mspgraph/plugins/testing/syncro";
 import { buildWebIfStale } from "../../../scripts/web-build.mjs";
 import { serveTestApi, startWeb, webDir } from "./servers";
 
+// In a shared checkout another `next build` (npm start, a colleague's check) may hold the
+// build lock; wait for it and look again, since its build may be the one we need.
+async function buildOnce(): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    if (buildWebIfStale(webDir) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+  }
+  throw new Error("`next build` failed: the browser tests need a built web app");
+}
+
 export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url: string; token: string }; close: () => Promise<void> };
 
 /**
@@ -10,7 +20,7 @@ export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url
  * twice (the second with 40-second sign-ins, for the expiry flow). Builds the app when stale.
  */
 export async function startStack(): Promise<TStack> {
-  if (buildWebIfStale(webDir) !== 0) throw new Error("`next build` failed: the browser tests need a built web app");
+  await buildOnce();
   const api = await serveTestApi();
   const syncro = await startSyncroServer();
   const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
