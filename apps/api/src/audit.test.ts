@@ -57,6 +57,14 @@ describe("audit trail", () => {
     expect(JSON.stringify(accept)).not.toContain("a long enough password");
   });
 
+  it("files a refused reach into another partner's client under the actor's own partner", async () => {
+    const intruder = await t.tokenFor("owner@contoso-it.test");
+    const events = await eventsOf(() => t.gql("mutation ($i: ArchiveClientInput!) { archiveClient(input: $i) { userErrors { code } } }", { i: { id: fabrikam } }, { token: intruder }));
+    expect(events.map((e) => [e.action, e.outcome, e.partnerId, e.clientId])).toEqual([["mutation.archiveClient", "FAILURE", seedId("partner", "contoso-it"), null]]);
+    const northwindTrail = await t.gql("{ auditEvents(first: 100) { edges { node { actorLabel } } } }", {}, { token: owner });
+    expect(JSON.stringify(northwindTrail.data)).not.toContain("contoso-it.test");
+  });
+
   it("records a failed mutation as one FAILURE event", async () => {
     const events = await eventsOf(() => t.gql('mutation { createClient(input: { name: "", domain: "x" }) { userErrors { code } } }', {}, { token: owner }));
     expect(events.map((e) => [e.action, e.outcome])).toEqual([["mutation.createClient", "FAILURE"]]);

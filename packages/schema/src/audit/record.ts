@@ -30,9 +30,15 @@ function actorOf(principal: Principal, subject: AuditEventInput["subject"]) {
 }
 
 function tenantOf(input: AuditEventInput): { partnerId: string | null; clientId: string | null } {
-  const { principal, target, subject } = input;
-  const partnerId = target?.partnerId ?? subject?.partnerId ?? (principal.kind === "anonymous" ? null : principal.partnerId) ?? null;
-  const clientId = target?.clientId ?? subject?.clientId ?? (principal.kind === "client" ? principal.clientId : null);
+  const { principal, subject } = input;
+  const ownPartner = principal.kind === "anonymous" ? null : principal.partnerId;
+  const ownClient = principal.kind === "client" ? principal.clientId : null;
+  // A refused reach into another tenant's row is the actor's own tenant's event: filing it
+  // under the row's tenant would show that tenant who the actor is.
+  const foreign = (ownPartner && input.target?.partnerId && input.target.partnerId !== ownPartner) || (ownClient && input.target?.clientId && input.target.clientId !== ownClient);
+  const target = foreign ? undefined : input.target;
+  const partnerId = target?.partnerId ?? subject?.partnerId ?? ownPartner ?? null;
+  const clientId = target?.clientId ?? subject?.clientId ?? ownClient;
   return { partnerId, clientId };
 }
 
