@@ -4,5 +4,6 @@ export { applyMigrations, pendingMigrations, readMigrations } from "./migrate.js
 export { hashPassword, verifyPassword } from "./passwords.js";
 export { DEMO_PASSWORD, seedDemo } from "./seed-demo.js";
 export { scalePartner, seedScale } from "./seed-scale.js";
+export { seedSampleTickets } from "./seed-tickets.js";
 export { seedId } from "./seed-ids.js";
 export * from "@prisma/client";

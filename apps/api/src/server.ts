@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { authConfig } from "@mspgraph/schema";
-import { applyMigrations, openDatabase, pendingMigrations, seedDemo } from "@mspgraph/db";
+import { applyMigrations, openDatabase, pendingMigrations, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
 import { createLogger, startEventWorker } from "@mspgraph/schema/server";
 import { pluginRegistry } from "./composed-schema.js";
@@ -16,6 +16,7 @@ if (env.database.kind === "pglite") {
   if (applied.length > 0) logger.info({ applied }, "applied migrations to the embedded database");
   if ((await database.prisma.partner.count()) === 0) {
     await seedDemo(database.prisma, (line) => logger.info(line));
+    await seedSampleTickets(database.prisma);
     logger.info("seeded demo data (first run)");
   }
 }
