@@ -15,6 +15,7 @@ export { type ImportOutcome, importProviderTicket } from "./capabilities/import-
 export { ProviderError } from "./capabilities/provider-error.js";
 export type { ProviderTicket, ProviderTicketPage, ProviderTicketPriority, ProviderTicketStatus, TicketProvider } from "./capabilities/tickets.js";
 export { FAILING_AFTER, type PluginContext, createPluginContext } from "./integrations/plugin-context.js";
+export { callerPluginContext } from "./integrations/caller-plugin-context.js";
 export { jobKind, scheduleDueJobs } from "./integrations/job-scheduler.js";
 export { reencryptSecrets } from "./integrations/reencrypt.js";
 export { idOf } from "./objects/global-id.js";

@@ -1,19 +1,11 @@
-import { type GraphQLContext, type RuleTree, type TUserError, UserErrorRef, allow, apiError, type builder as coreBuilder, callerPartnerId, createPluginContext, enqueueEvent, idOf, isUniqueViolation, rules } from "@mspgraph/schema";
+import { type GraphQLContext, type PluginContext, type RuleTree, type TUserError, UserErrorRef, allow, type builder as coreBuilder, callerPluginContext, enqueueEvent, idOf, isUniqueViolation, rules } from "@mspgraph/schema";
 import { withMsp360 } from "./backup-provider.js";
 import type { TMsp360Tuning } from "./connection.js";
 
 type TCompany = { name: string; msp360Id: string | null; planCount: number; clientId: string | null };
 type TLinkPayload = { company: TCompany | null; userErrors: TUserError[] };
 
-/** The caller's partner's MSP360 connection as a plugin context, or PROVIDER_UNAVAILABLE. */
-async function msp360Context(context: GraphQLContext) {
-  const partnerId = callerPartnerId(context.principal);
-  const connection = await context.db.integrationConnection.findUnique({ where: { partnerId_pluginId: { partnerId, pluginId: "msp360" } } });
-  if (!connection?.credentialsCiphertext) throw apiError("PROVIDER_UNAVAILABLE", "MSP360 is not connected: connect it under Integrations first");
-  return createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events });
-}
-
-type TPluginContext = Awaited<ReturnType<typeof msp360Context>>;
+const msp360Context = (context: GraphQLContext) => callerPluginContext(context, { id: "msp360", name: "MSP360" });
 
 async function planCounts(context: GraphQLContext, connectionId: string): Promise<Map<string, number>> {
   const groups = await context.db.backupPlan.groupBy({ by: ["companyName"], where: { connectionId }, _count: { _all: true } });
@@ -21,7 +13,7 @@ async function planCounts(context: GraphQLContext, connectionId: string): Promis
 }
 
 // Linking changes which client and agents plans belong to: the poll queued here applies it at once.
-const requestPoll = (plugin: TPluginContext) =>
+const requestPoll = (plugin: PluginContext) =>
   enqueueEvent(plugin.prisma, { partnerId: plugin.connection.partnerId, connectionId: plugin.connection.id, pluginId: "msp360", kind: "sync", providerEventId: `sync:link:${new Date().toISOString()}`, payload: { reason: "company link changed" } });
 
 /** Adds MSP360's company linking to the schema. */

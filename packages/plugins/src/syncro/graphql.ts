@@ -1,4 +1,4 @@
-import { type GraphQLContext, type RuleTree, type TUserError, UserErrorRef, type builder as coreBuilder, callerPartnerId, createPluginContext, idOf, isUniqueViolation, rules } from "@mspgraph/schema";
+import { type GraphQLContext, type RuleTree, type TUserError, UserErrorRef, type builder as coreBuilder, callerPluginContext, idOf, isUniqueViolation, rules } from "@mspgraph/schema";
 import { allow, apiError } from "@mspgraph/schema";
 import DataLoader from "dataloader";
 import type { WithSyncro } from "./connection-client.js";
@@ -7,13 +7,7 @@ import { resetSyncCheckpoint } from "./ticket-sync.js";
 type TCustomer = { id: number; name: string; email: string | null; clientId: string | null };
 type TLinkPayload = { customer: TCustomer | null; userErrors: TUserError[] };
 
-/** The caller's partner's Syncro connection as a plugin context, or PROVIDER_UNAVAILABLE. */
-async function syncroContext(context: GraphQLContext) {
-  const partnerId = callerPartnerId(context.principal);
-  const connection = await context.db.integrationConnection.findUnique({ where: { partnerId_pluginId: { partnerId, pluginId: "syncro" } } });
-  if (!connection?.credentialsCiphertext) throw apiError("PROVIDER_UNAVAILABLE", "Syncro is not connected: connect it under Integrations first");
-  return createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection });
-}
+const syncroContext = (context: GraphQLContext) => callerPluginContext(context, { id: "syncro", name: "Syncro" });
 
 const customerName = (customer: { businessName: string | null; fullName?: string | null; firstName: string | null; lastName: string | null; id: number }) =>
   customer.businessName?.trim() || [customer.firstName, customer.lastName].filter(Boolean).join(" ").trim() || `Customer ${customer.id}`;
