@@ -28,6 +28,7 @@ describe("sample tickets", () => {
     expect(comments.filter((comment) => comment.hidden).length).toBeGreaterThan(0);
     expect(comments.filter((comment) => !comment.hidden).length).toBeGreaterThan(0);
     expect(tickets.flatMap((ticket) => ticket.timeEntries)).toHaveLength(1);
+    expect(await database.prisma.product.count({ where: { partnerId: seedId("partner", "northwind-msp") } })).toBe(4);
   });
 
   it("leaves a partner that already has tickets alone", async () => {

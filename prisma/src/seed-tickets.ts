@@ -74,12 +74,21 @@ const SAMPLES: SampleTicket[] = [
   },
 ];
 
+// Each sample partner's starting catalog, so line items can be billed from it.
+const PRODUCTS = [
+  { name: "Remote support (per hour)", sku: "SVC-REMOTE", unitPrice: "95.00", costPrice: "40.00" },
+  { name: "On-site visit", sku: "SVC-ONSITE", unitPrice: "150.00", costPrice: "70.00" },
+  { name: "Printer fuser unit FX-220", sku: "HW-FX220", unitPrice: "129.00", costPrice: "82.50" },
+  { name: "Cat6 patch cable 2 m", sku: "HW-CAT6-2", unitPrice: "8.00", costPrice: "2.40" },
+];
+
 const HOUR = 60 * 60 * 1000;
 
 /**
- * A few sample tickets with conversations, for `npm start` and `npm run db:seed`; the test
- * harness leaves tickets out so tests own ticket numbering. Written only for a partner that
- * has no tickets yet, so it never renumbers or touches a partner's real work.
+ * A few sample tickets with conversations, and a starting product catalog, for `npm start` and
+ * `npm run db:seed`; the test harness leaves them out so tests own ticket numbering and the
+ * catalog. Written only for a partner that has no tickets yet, so it never renumbers or
+ * touches a partner's real work.
  */
 export async function seedSampleTickets(prisma: PrismaClient, now = Date.now()): Promise<void> {
   for (const partnerKey of new Set(SAMPLES.map((sample) => sample.partnerKey))) {
@@ -87,6 +96,7 @@ export async function seedSampleTickets(prisma: PrismaClient, now = Date.now()):
     if ((await prisma.ticket.count({ where: { partnerId } })) > 0) continue;
     const samples = SAMPLES.filter((sample) => sample.partnerKey === partnerKey);
     await prisma.$transaction(async (tx) => {
+      await tx.product.createMany({ data: PRODUCTS.map((product) => ({ id: seedId("product", partnerKey, product.sku), partnerId, ...product })), skipDuplicates: true });
       for (const [index, sample] of samples.entries()) {
         const owned = { partnerId, clientId: seedId("client", sample.clientKey) };
         const ticketId = seedId("ticket", partnerKey, index + 1);
