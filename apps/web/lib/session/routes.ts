@@ -3,6 +3,7 @@ export const STAFF_SECTIONS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/clients", label: "Clients" },
   { href: "/tickets", label: "Tickets" },
+  { href: "/products", label: "Products" },
   { href: "/alerts", label: "Alerts" },
   { href: "/backups", label: "Backups" },
   { href: "/integrations", label: "Integrations" },
