@@ -59,8 +59,8 @@ describe("tickets (built-in PSA)", () => {
     expect(assign.data!.assignTicket).toEqual({ ticket: { assigneeName: "Theo Marsh" }, userErrors: [] });
     const foreignAssignee = await t.gql("mutation ($i: AssignTicketInput!) { assignTicket(input: $i) { userErrors { code } } }", { i: { id: ticketId, assigneeId: gid("StaffUser", seedId("staff", "tech@contoso-it.test")) } }, { token: tech });
     expect(foreignAssignee.data!.assignTicket.userErrors).toEqual([{ code: "NOT_FOUND" }]);
-    const time = await t.gql("mutation ($i: AddTimeEntryInput!) { addTimeEntry(input: $i) { timeEntry { minutes billable } userErrors { field } } }", { i: { ticketId, minutes: 45, note: "Replaced toner" } }, { token: tech });
-    expect(time.data!.addTimeEntry).toEqual({ timeEntry: { minutes: 45, billable: true }, userErrors: [] });
+    const time = await t.gql("mutation ($i: AddTimeEntryInput!) { addTimeEntry(input: $i) { timeEntry { minutes billable staffUser { id name } } userErrors { field } } }", { i: { ticketId, minutes: 45, note: "Replaced toner" } }, { token: tech });
+    expect(time.data!.addTimeEntry).toEqual({ timeEntry: { minutes: 45, billable: true, staffUser: { id: gid("StaffUser", seedId("staff", "tech@northwind-msp.test")), name: "Theo Marsh" } }, userErrors: [] });
 
     const owner = await t.tokenFor("owner@northwind-msp.test");
     const product = (await t.gql('mutation { createProduct(input: { name: "Toner cartridge", unitPrice: "89.00", costPrice: "52.10" }) { product { id unitPrice costPrice } userErrors { code } } }', {}, { token: owner })).data!.createProduct;

@@ -22,6 +22,7 @@ import "./alert-subscription.js";
 import "./integrations.js";
 import "./integration-events.js";
 import "./tickets/ticket-types.js";
+import "./tickets/time-entry-staff.js";
 import "./tickets/ticket-queries.js";
 import "./tickets/ticket-mutations.js";
 import "./tickets/billing-mutations.js";

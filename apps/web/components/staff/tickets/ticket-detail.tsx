@@ -25,7 +25,7 @@ export const TicketDetailQuery = graphql(`
       contactName
       client { id name }
       comments(last: 100) { totalCount edges { node { id body hidden tech createdAt } } }
-      timeEntries(first: 100) { totalCount edges { node { id minutes note billable createdAt staffUserId } } }
+      timeEntries(first: 100) { totalCount edges { node { id minutes note billable createdAt staffUser { name } } } }
       lineItems(first: 100) { totalCount edges { node { id name quantity unitPrice costPrice total product { id sku } } } }
     }
   }

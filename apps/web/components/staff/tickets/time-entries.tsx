@@ -10,7 +10,6 @@ import { ErrorState } from "../../ui/states";
 import { Time } from "../../ui/time";
 import { FormErrors, splitUserErrors } from "../../ui/user-errors";
 import { formatMinutes } from "./money";
-import { useTicketOptions } from "./ticket-options";
 
 const AddTimeEntryMutation = graphql(`
   mutation AddTimeEntry($input: AddTimeEntryInput!) {
@@ -18,26 +17,14 @@ const AddTimeEntryMutation = graphql(`
   }
 `);
 
-type TEntry = { id: string; minutes: number; note: string; billable: boolean; createdAt: string; staffUserId: string };
+type TEntry = { id: string; minutes: number; note: string; billable: boolean; createdAt: string; staffUser: { name: string } | null };
 const FIELDS = ["minutes", "note"] as const;
 
-// TimeEntry.staffUserId is a database id while StaffUser.id is a Relay global id (base64 of
-// "StaffUser:<id>"); until the API exposes TimeEntry.staffUser, names are matched this way.
-export function databaseIdOf(globalId: string): string {
-  try {
-    return atob(globalId).split(":").slice(1).join(":");
-  } catch {
-    return globalId;
-  }
-}
-
 export function TimeEntries({ ticketId, entries, onChanged }: { ticketId: string; entries: readonly TEntry[]; onChanged: () => void }) {
-  const { staff } = useTicketOptions();
   const [form, setForm] = useState({ minutes: "", note: "", billable: true });
   const [errors, setErrors] = useState(() => splitUserErrors([], FIELDS));
   const [{ fetching, error }, addTimeEntry] = useMutation(AddTimeEntryMutation);
   const total = entries.reduce((sum, entry) => sum + entry.minutes, 0);
-  const nameOf = (id: string) => staff.find((s) => databaseIdOf(s.value) === id)?.label ?? "Staff";
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,7 +52,7 @@ export function TimeEntries({ ticketId, entries, onChanged }: { ticketId: string
                 <strong>{formatMinutes(entry.minutes)}</strong> {entry.note}
               </span>
               <span className="staff-list-meta">
-                {nameOf(entry.staffUserId)} · <Time value={entry.createdAt} />
+                {entry.staffUser?.name ?? "Vendor support"} · <Time value={entry.createdAt} />
               </span>
             </span>
             {entry.billable ? <Badge tone="ok">Billable</Badge> : <Badge>Not billable</Badge>}

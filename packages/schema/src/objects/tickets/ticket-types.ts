@@ -70,7 +70,7 @@ export const TimeEntryRef = builder.prismaNode("TimeEntry", {
     minutes: t.exposeInt("minutes"),
     billable: t.exposeBoolean("billable"),
     note: t.exposeString("note"),
-    staffUserId: t.exposeID("staffUserId"),
+    staffUserId: t.exposeID("staffUserId", { deprecationReason: "A database id, not a global id: use staffUser { id name }" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
