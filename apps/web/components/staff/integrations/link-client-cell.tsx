@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { SelectField, type TOption } from "../../ui/field";
 
@@ -13,6 +14,16 @@ type TLinkCell = {
   onUnlink: () => void;
   onMissingChoice: () => void;
 };
+
+/** The "Linked client" cell of a vendor-to-client linking table: the client's page, or "Not linked". */
+export function LinkedClientName({ client }: { client: { id: string; name: string } | null }) {
+  if (!client) return <span className="ui-muted">Not linked</span>;
+  return (
+    <Link className="ui-link" href={`/clients/${encodeURIComponent(client.id)}`}>
+      {client.name}
+    </Link>
+  );
+}
 
 /** The action cell of a vendor-to-client linking table: Unlink, or a client to choose and Link. */
 export function LinkClientCell({ subject, linked, clients, busy, onLink, onUnlink, onMissingChoice }: TLinkCell) {

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
@@ -8,7 +7,7 @@ import { Checkbox } from "../../ui/field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { FormErrors } from "../../ui/user-errors";
 import { useTicketOptions } from "../tickets/ticket-options";
-import { LinkClientCell, useLinkResults } from "./link-client-cell";
+import { LinkClientCell, LinkedClientName, useLinkResults } from "./link-client-cell";
 
 const CompaniesQuery = graphql(`
   query Msp360Companies($filter: Msp360CompanyFilter) {
@@ -71,7 +70,7 @@ export function Msp360Companies({ canManage }: { canManage: boolean }) {
                   <td data-label="Company">{company.name}</td>
                   <td data-label="Plans">{company.planCount}</td>
                   <td data-label="Linked client">
-                    {company.linkedClient ? <Link className="ui-link" href={`/clients/${encodeURIComponent(company.linkedClient.id)}`}>{company.linkedClient.name}</Link> : <span className="ui-muted">Not linked</span>}
+                    <LinkedClientName client={company.linkedClient} />
                   </td>
                   {canManage ? (
                     <td className="ui-actions">

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../../lib/graphql";
@@ -8,7 +7,7 @@ import { SearchField } from "../../ui/search-field";
 import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { FormErrors } from "../../ui/user-errors";
 import { useTicketOptions } from "../tickets/ticket-options";
-import { LinkClientCell, useLinkResults } from "./link-client-cell";
+import { LinkClientCell, LinkedClientName, useLinkResults } from "./link-client-cell";
 
 const SyncroCustomersQuery = graphql(`
   query SyncroCustomers($page: Int, $search: String) {
@@ -77,7 +76,7 @@ export function SyncroCustomers({ canManage }: { canManage: boolean }) {
                     {customer.email ? <div className="ui-muted" style={{ fontSize: "0.8rem" }}>{customer.email}</div> : null}
                   </td>
                   <td data-label="Linked client">
-                    {customer.linkedClient ? <Link className="ui-link" href={`/clients/${encodeURIComponent(customer.linkedClient.id)}`}>{customer.linkedClient.name}</Link> : <span className="ui-muted">Not linked</span>}
+                    <LinkedClientName client={customer.linkedClient} />
                   </td>
                   {canManage ? (
                     <td className="ui-actions">
