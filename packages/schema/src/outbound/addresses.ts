@@ -45,7 +45,7 @@ export function parseCidr(text: string): Cidr {
   try {
     return ipaddr.parseCIDR(text);
   } catch {
-    throw new RangeError(`"${text}" is not a CIDR range`);
+    throw new RangeError(`"${text}" is not a host, host:port or CIDR range`);
   }
 }
 

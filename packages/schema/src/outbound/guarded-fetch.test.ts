@@ -116,7 +116,7 @@ describe("parseOutboundAllow", () => {
     expect(policy.ranges).toHaveLength(1);
     expect(parseOutboundAllow("")).toEqual(STRICT_OUTBOUND);
     expect(() => parseOutboundAllow("syncro internal")).toThrow('"syncro internal" is not a host, host:port or CIDR range');
-    expect(() => parseOutboundAllow("10.0.0.0/99")).toThrow('"10.0.0.0/99" is not a CIDR range');
+    expect(() => parseOutboundAllow("10.0.0.0/99")).toThrow('"10.0.0.0/99" is not a host, host:port or CIDR range');
     expect(() => parseOutboundAllow("host:70000")).toThrow('"host:70000" has no valid port');
   });
 });
