@@ -3,6 +3,8 @@ import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { removeConnectionPlans } from "../backups/remove-unseen.js";
 import { builder } from "../builder.js";
+import type { GraphQLContext } from "../context.js";
+import { CredentialDecryptionError } from "../crypto/credential-cipher.js";
 import { decryptCredentials, decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, connectablePlugin } from "../integrations/connections.js";
 import { checkSettings, configErrors, endpointMoveError } from "../integrations/settings-check.js";
 import "../integrations/json-object.js";
@@ -105,6 +107,16 @@ function storedConfig(plugin: IntegrationPlugin, connection: IntegrationConnecti
   return parsed.ok ? parsed.value : ((connection.config as Record<string, unknown>) ?? {});
 }
 
+// Credentials this API cannot decrypt (a key no longer configured) cannot be sent anywhere either.
+function storedCredentials(context: Pick<GraphQLContext, "keyRing">, connection: IntegrationConnection): Record<string, unknown> {
+  try {
+    return decryptCredentials(context, connection) ?? {};
+  } catch (error) {
+    if (error instanceof CredentialDecryptionError) return {};
+    throw error;
+  }
+}
+
 builder.mutationFields((t) => ({
   connectIntegration: t.field({
     type: IntegrationPayloadRef,
@@ -158,7 +170,7 @@ builder.mutationFields((t) => ({
       }
       const conf = configErrors(plugin, config);
       if (!conf.ok) return { integration: null, userErrors: conf.errors };
-      const stored = { credentials: decryptCredentials(context, existing) ?? {}, config: storedConfig(plugin, existing) };
+      const stored = { credentials: storedCredentials(context, existing), config: storedConfig(plugin, existing) };
       const moved = endpointMoveError(plugin, stored, conf.value);
       if (moved) return { integration: null, userErrors: [moved] };
       const connection = await context.db.integrationConnection.update({ where: { id: existing.id }, data: { config: conf.value as object } });
