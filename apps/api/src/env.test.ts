@@ -37,6 +37,15 @@ describe("the API's environment", () => {
     expect(JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")).encryptionKeys.k1).toEqual(expect.any(String));
   });
 
+  it("reads MSPGRAPH_OUTBOUND_ALLOW into the outbound policy, strict when unset, and names a bad entry", () => {
+    const dataDir = tempDir();
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir }).outbound).toEqual({ hosts: [], ranges: [] });
+    const allowed = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_OUTBOUND_ALLOW: "syncro.internal:8443, 10.20.0.0/16" }).outbound;
+    expect(allowed.hosts).toEqual([{ host: "syncro.internal", port: 8443 }]);
+    expect(allowed.ranges).toHaveLength(1);
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_OUTBOUND_ALLOW: "https://x.test/" })).toThrow('MSPGRAPH_OUTBOUND_ALLOW: "https://x.test/" is not a host, host:port or CIDR range');
+  });
+
   it("server: requires the JWT secret and encryption keys, and names what is missing", () => {
     const url = "postgres://u@localhost/db";
     expect(() => readApiEnv({ DATABASE_URL: url })).toThrow(/MSPGRAPH_JWT_SECRET is required/);

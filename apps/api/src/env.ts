@@ -1,4 +1,5 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
+import { type OutboundPolicy, parseOutboundAllow } from "@mspgraph/schema";
 import { z } from "zod";
 import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
 
@@ -10,12 +11,24 @@ const ZApiEnv = z.object({
   MSPGRAPH_JWT_SECRET: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
+  // Hosts, host:port pairs and CIDR ranges integrations may reach besides public https addresses.
+  MSPGRAPH_OUTBOUND_ALLOW: z.string().optional(),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID"> & {
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW"> & {
   database: DatabaseConfig;
   secrets: Secrets;
+  /** What integrations may reach besides public https addresses. */
+  outbound: OutboundPolicy;
 };
+
+function readOutbound(text: string | undefined): OutboundPolicy {
+  try {
+    return parseOutboundAllow(text);
+  } catch (error) {
+    throw new Error(`Invalid environment: MSPGRAPH_OUTBOUND_ALLOW: ${(error as Error).message}`);
+  }
+}
 
 // Secrets from the environment win; the embedded mode generates what is missing.
 function readSecrets(env: z.infer<typeof ZApiEnv>, database: DatabaseConfig): Secrets {
@@ -34,7 +47,8 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, ...settings } = parsed.data;
+  const outbound = readOutbound(allow);
   const database = resolveDatabaseConfig(env);
-  return { ...settings, database, secrets: readSecrets(parsed.data, database) };
+  return { ...settings, database, outbound, secrets: readSecrets(parsed.data, database) };
 }

@@ -18,8 +18,10 @@ export default definePlugin({
   description: "${name} for mspgraph",
   credentialsSchema: ZCredentials,
   configSchema: ZConfig,
-  async verifyCredentials({ credentials, config }) {
-    const ok = await createClient({ baseUrl: config.baseUrl, apiToken: credentials.apiToken }).ping();
+  // The token goes to baseUrl: a new one needs the token entered again.
+  endpoint: ({ config }) => ({ url: ZConfig.parse(config).baseUrl, field: "config.baseUrl" }),
+  async verifyCredentials({ credentials, config, fetch }) {
+    const ok = await createClient({ baseUrl: config.baseUrl, apiToken: credentials.apiToken, fetch }).ping();
     return ok ? { ok: true } : { ok: false, message: "${name} rejected the API token" };
   },
   register(builder) {
@@ -34,10 +36,15 @@ export default definePlugin({
 // plugin, give them partnerId, and reach them through context.prisma, which is scoped to the
 // connection's partner.
 `,
-    "client.ts": `/** The service's API, reached over HTTP; tests point it at a local server. */
-export function createClient(options: { baseUrl: string; apiToken: string; timeoutMs?: number }) {
+    "client.ts": `import type { OutboundFetch } from "@mspgraph/schema";
+
+/**
+ * The service's API, reached over HTTP; tests point it at a local server.
+ * @param options \`fetch\` is the core's guarded fetch (context.fetch, or verifyCredentials' fetch), never the global one.
+ */
+export function createClient(options: { baseUrl: string; apiToken: string; fetch: OutboundFetch; timeoutMs?: number }) {
   const call = (path: string) =>
-    fetch(\`\${options.baseUrl}\${path}\`, {
+    options.fetch(\`\${options.baseUrl}\${path}\`, {
       headers: { authorization: \`Bearer \${options.apiToken}\` },
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
@@ -64,7 +71,8 @@ export async function startServer(options: { token: string }) {
   return { url: \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 `,
-    "index.test.ts": `import { codeOf, createTestApi } from "@mspgraph/schema/testing";
+    "index.test.ts": `import { guardedFetch } from "@mspgraph/schema";
+import { TEST_OUTBOUND, codeOf, createTestApi } from "@mspgraph/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "./index.js";
 import { startServer } from "./testing/server.js";
@@ -83,8 +91,9 @@ describe("${name} plugin", () => {
 
   it("accepts good credentials and rejects bad ones, against the local service", async () => {
     const config = { baseUrl: service.url };
-    expect(await plugin.verifyCredentials!({ credentials: { apiToken: "good-token" }, config })).toEqual({ ok: true });
-    expect(await plugin.verifyCredentials!({ credentials: { apiToken: "bad" }, config })).toEqual({ ok: false, message: "${name} rejected the API token" });
+    const fetch = guardedFetch(TEST_OUTBOUND);
+    expect(await plugin.verifyCredentials!({ credentials: { apiToken: "good-token" }, config, fetch })).toEqual({ ok: true });
+    expect(await plugin.verifyCredentials!({ credentials: { apiToken: "bad" }, config, fetch })).toEqual({ ok: false, message: "${name} rejected the API token" });
   });
 
   it("serves its field through the real API to staff, and refuses it to client users", async () => {

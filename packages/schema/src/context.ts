@@ -3,6 +3,7 @@ import type { AuthConfig } from "./auth/auth-config.js";
 import type { KeyRing } from "./crypto/credential-cipher.js";
 import type { EventBus } from "./events.js";
 import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
+import type { OutboundPolicy } from "./outbound/policy.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
 import type { Logger } from "./server/logger.js";
@@ -30,6 +31,8 @@ export type GraphQLContext = {
   plugins: readonly IntegrationPlugin[];
   /** Encrypts and decrypts stored integration credentials. */
   keyRing: KeyRing;
+  /** What integrations may reach besides public https addresses; plugins get its guarded fetch. */
+  outbound: OutboundPolicy;
   /** The API's logger (lines carry the request id). */
   logger: Logger;
   /** Set by the API's budget check before execution. */
@@ -46,6 +49,7 @@ export async function createRequestContext(options: {
   events: EventBus;
   plugins: readonly IntegrationPlugin[];
   keyRing: KeyRing;
+  outbound: OutboundPolicy;
   logger: Logger;
 }): Promise<GraphQLContext> {
   const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
@@ -59,6 +63,7 @@ export async function createRequestContext(options: {
     events: options.events,
     plugins: options.plugins,
     keyRing: options.keyRing,
+    outbound: options.outbound,
     logger: options.logger,
   };
 }

@@ -28,8 +28,13 @@ export {
   type PluginCapability,
   type PluginEvent,
   type PluginEventContext,
+  type PluginEndpoint,
   type PluginJob,
 } from "./integrations/plugin-contract.js";
+export { type OutboundFetch, type OutboundLookup, createGuardedFetch, guardedFetch } from "./outbound/guarded-fetch.js";
+export { describeHttpStatus, describeNetworkFailure, isOutboundRefusal } from "./outbound/failures.js";
+export { type OutboundPolicy, STRICT_OUTBOUND, parseOutboundAllow } from "./outbound/policy.js";
+export { OutboundRefusedError, urlRefusal } from "./outbound/refusals.js";
 export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";

@@ -2,6 +2,7 @@ import {
   type BackupProvider,
   type CredentialCheck,
   type IntegrationPlugin,
+  type OutboundFetch,
   PLUGIN_CAPABILITIES,
   type PluginJob,
   type RuleTree,
@@ -29,6 +30,7 @@ const ZPluginManifest = z.object({
   configSchema: z.instanceof(z.ZodObject, { message: "configSchema must be a zod object schema" }),
   register: z.function().optional(),
   rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  endpoint: z.function().optional(),
   verifyCredentials: z.function().optional(),
   webhook: z.object({ eventId: z.function().optional() }).optional(),
   handleEvent: z.function().optional(),
@@ -63,7 +65,10 @@ export type PluginDefinition<Credentials extends z.ZodObject, Config extends z.Z
   configSchema: Config;
   register?(schemaBuilder: typeof builder): void;
   rules?: RuleTree;
-  verifyCredentials?(input: { credentials: z.infer<Credentials>; config: z.infer<Config> }): Promise<CredentialCheck>;
+  /** Where the credentials are sent (see IntegrationPlugin.endpoint): a change needs them entered again. */
+  endpoint?: IntegrationPlugin["endpoint"];
+  /** Calls the service with `fetch`, the core's guarded fetch, never the global one. */
+  verifyCredentials?(input: { credentials: z.infer<Credentials>; config: z.infer<Config>; fetch: OutboundFetch }): Promise<CredentialCheck>;
   webhook?: IntegrationPlugin["webhook"];
   handleEvent?: IntegrationPlugin["handleEvent"];
   /** False only for a plugin that works without a partner connecting it (the built-in psa). */

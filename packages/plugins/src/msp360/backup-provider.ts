@@ -12,7 +12,7 @@ export const BATCH_SIZE = 250;
  */
 export async function reportMsp360Failure(context: PluginContext, error: unknown): Promise<never> {
   if (!(error instanceof Msp360ApiError)) throw error;
-  await context.reportFailure(error.message, { failing: error instanceof Msp360CredentialsRejectedError });
+  await context.reportFailure(error.message, { failing: error instanceof Msp360CredentialsRejectedError || error.kind === "not_allowed" });
   throw new ProviderError(error.message);
 }
 

@@ -145,7 +145,7 @@ describe("MSP360 backup monitoring", () => {
     h.server.faults.failNext(10, 503);
     await h.poll();
     expect(Object.keys(byPlan(await plans(h))).sort()).toEqual(["Kept", "Retired"]);
-    expect(await h.integration()).toMatchObject({ status: "DEGRADED", lastError: expect.stringContaining("HTTP 503") });
+    expect(await h.integration()).toMatchObject({ status: "DEGRADED", lastError: expect.stringMatching(/^MSP360 answered 503 \(server error\) on GET \//) });
     h.server.faults.clear();
     await h.poll();
     expect(Object.keys(byPlan(await plans(h)))).toEqual(["Kept"]);

@@ -46,5 +46,5 @@ export const configOf = (context: PluginContext): TMsp360Config => ZMsp360Config
 /** A client for one call on a connection: its credentials, its address and its cached token. */
 export function msp360ClientFor(context: PluginContext, tuning: TMsp360Tuning): Msp360Client {
   const credentials = ZMsp360Credentials.parse(context.credentials() ?? {});
-  return new Msp360Client({ ...tuning, baseUrl: configOf(context).baseUrl, userName: credentials.login, password: credentials.password, tokenCache: stateTokenCache(context) });
+  return new Msp360Client({ ...tuning, baseUrl: configOf(context).baseUrl, userName: credentials.login, password: credentials.password, fetch: context.fetch, tokenCache: stateTokenCache(context) });
 }

@@ -21,9 +21,11 @@ export const createMsp360Plugin = (tuning: TMsp360Tuning = {}) =>
     capabilities: ["backups"],
     credentialsSchema: ZMsp360Credentials,
     configSchema: ZMsp360Config,
-    async verifyCredentials({ credentials, config }) {
+    // The login and password go to the API address, so a new address needs them entered again.
+    endpoint: ({ config }) => ({ url: ZMsp360Config.parse(config).baseUrl, field: "config.baseUrl" }),
+    async verifyCredentials({ credentials, config, fetch }) {
       const { login, password } = ZMsp360Credentials.parse(credentials);
-      const client = new Msp360Client({ timeoutMs: 10_000, ...tuning, maxRetries: 1, baseUrl: ZMsp360Config.parse(config).baseUrl, userName: login, password });
+      const client = new Msp360Client({ timeoutMs: 10_000, ...tuning, maxRetries: 1, baseUrl: ZMsp360Config.parse(config).baseUrl, userName: login, password, fetch });
       try {
         await client.verify();
         return { ok: true };

@@ -33,6 +33,13 @@ export function baseUrlOf(credentials: TSyncroCredentials, config: Partial<TSync
   return config.baseUrl ?? syncroBaseUrl(credentials.subdomain);
 }
 
+/** Where the token is sent: the base URL override, else the subdomain's address. */
+export function syncroEndpoint(settings: { credentials: Record<string, unknown>; config: Record<string, unknown> }): { url: string; field: string } {
+  const config = ZSyncroConfig.partial().parse(settings.config);
+  const credentials = ZSyncroCredentials.pick({ subdomain: true }).parse(settings.credentials);
+  return config.baseUrl ? { url: config.baseUrl, field: "config.baseUrl" } : { url: syncroBaseUrl(credentials.subdomain), field: "credentials.subdomain" };
+}
+
 /** Client settings a plugin instance applies to every connection (tests shorten the backoff). */
 export type TSyncroTuning = Partial<Pick<TSyncroClientOptions, "timeoutMs" | "backoffBaseMs" | "backoffCapMs" | "maxRetries" | "maxRetryAfterMs" | "windowMs">>;
 
@@ -46,7 +53,7 @@ function clientOf(context: PluginContext, tuning: TSyncroTuning): SyncroClient {
   let client = clients.get(key);
   if (!client) {
     for (const other of clients.keys()) if (other.startsWith(`${context.connection.id}:`)) clients.delete(other);
-    client = new SyncroClient({ ...tuning, baseUrl, apiToken: credentials.apiToken, logger: context.logger });
+    client = new SyncroClient({ ...tuning, baseUrl, apiToken: credentials.apiToken, fetch: context.fetch, logger: context.logger });
     clients.set(key, client);
   }
   return client;
@@ -69,7 +76,7 @@ export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (c
   } catch (error) {
     if (!(error instanceof SyncroApiError)) throw error;
     // A 404 or a refused input is about one record, not the connection's health.
-    if (error.kind !== "not_found" && error.kind !== "bad_request") await context.reportFailure(error.message, { failing: error.kind === "unauthorized" });
+    if (error.kind !== "not_found" && error.kind !== "bad_request") await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed" });
     throw new ProviderError(error.message);
   }
 };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { definePlugin } from "../contract/define-plugin.js";
 import { SyncroClient } from "./client/client.js";
 import { SyncroApiError } from "./client/errors.js";
-import { type TSyncroTuning, ZSyncroConfig, ZSyncroCredentials, baseUrlOf, syncroAccess } from "./connection-client.js";
+import { type TSyncroTuning, ZSyncroConfig, ZSyncroCredentials, baseUrlOf, syncroAccess, syncroEndpoint } from "./connection-client.js";
 import { registerSyncroSchema, syncroRules } from "./graphql.js";
 import { syncTickets, refreshTicket } from "./ticket-sync.js";
 import { syncroTickets } from "./ticket-provider.js";
@@ -37,7 +37,8 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
     capabilities: ["tickets"],
     credentialsSchema: ZSyncroCredentials,
     configSchema: ZSyncroConfig,
-    async verifyCredentials({ credentials, config }) {
+    endpoint: syncroEndpoint,
+    async verifyCredentials({ credentials, config, fetch }) {
       let baseUrl: string;
       try {
         baseUrl = baseUrlOf(credentials, config);
@@ -45,7 +46,7 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
         return { ok: false, message: (error as Error).message };
       }
       try {
-        await new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, maxRetries: 1 }).verify();
+        await new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 }).verify();
         return { ok: true };
       } catch (error) {
         if (error instanceof SyncroApiError) return { ok: false, message: error.message };

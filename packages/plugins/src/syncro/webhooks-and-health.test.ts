@@ -64,7 +64,7 @@ describe("Syncro webhooks, rate limits and connection health", () => {
       seen.push(await status());
     }
     const connection = await h.t.database.prisma.integrationConnection.findFirstOrThrow({ where: { pluginId: "syncro" } });
-    expect(connection.lastError).toMatch(/Syncro had a server error on .* \(HTTP 503\)/);
+    expect(connection.lastError).toMatch(/^Syncro answered 503 \(server error\) on GET \//);
     await h.sync();
     seen.push(await status());
     expect(seen).toEqual(["OK", "DEGRADED", "DEGRADED", "FAILING", "OK"]);

@@ -55,7 +55,7 @@ describe("Syncro write-through", () => {
     h.server.faults.failNext(1, 500);
     const created = await h.t.gql(CREATE, { c: h.fabrikam, s: "Lost in transit" }, { token: tech });
     expect(codeOf(created)).toBe("PROVIDER_ERROR");
-    expect(created.errors![0]!.message).toMatch(/^Syncro did not accept the new ticket, so nothing was saved: Syncro had a server error/);
+    expect(created.errors![0]!.message).toMatch(/^Syncro did not accept the new ticket, so nothing was saved: Syncro answered 500 \(server error\) on POST \/tickets/);
     h.server.faults.failNext(1, 500);
     expect(codeOf(await h.t.gql(COMMENT, { i: { ticketId: id, body: "lost?" } }, { token: tech }))).toBe("PROVIDER_ERROR");
     h.server.faults.failNext(1, 422);

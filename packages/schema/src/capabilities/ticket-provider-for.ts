@@ -3,6 +3,7 @@ import type { GraphQLContext } from "../context.js";
 import { apiError } from "../errors.js";
 import { type PluginContext, createPluginContext } from "../integrations/plugin-context.js";
 import { pluginById } from "../integrations/connections.js";
+import { guardedFetch } from "../outbound/guarded-fetch.js";
 import { ProviderError } from "./provider-error.js";
 import type { TicketProvider } from "./tickets.js";
 
@@ -14,6 +15,7 @@ function connectionlessContext(context: GraphQLContext, partnerId: string, plugi
   return {
     connection: { id: `builtin:${pluginId}`, partnerId, pluginId, config: {} },
     credentials: () => null,
+    fetch: guardedFetch(context.outbound),
     prisma: context.db,
     events: context.events,
     logger: context.logger.child({ pluginId }),
@@ -40,7 +42,7 @@ export async function ticketProviderFor(context: GraphQLContext, partnerId: stri
   if (!connection || connection.status === "DISCONNECTED" || !connection.credentialsCiphertext) {
     throw apiError("PROVIDER_UNAVAILABLE", `${plugin.name} keeps these tickets, and it is not connected: reconnect it or choose another ticket provider`);
   }
-  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events }) };
+  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events, outbound: context.outbound }) };
 }
 
 /**

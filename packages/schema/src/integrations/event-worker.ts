@@ -1,6 +1,7 @@
 import type { Database } from "@mspgraph/db";
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import type { EventBus } from "../events.js";
+import type { OutboundPolicy } from "../outbound/policy.js";
 import type { Logger } from "../server/logger.js";
 import { claimEvents, finishEvent } from "./event-queue.js";
 import { jobKind, scheduleDueJobs } from "./job-scheduler.js";
@@ -15,6 +16,8 @@ export type WorkerOptions = {
   batch?: number;
   /** The API's bus, so alerts raised by background work reach its subscribers. */
   events?: EventBus;
+  /** What plugins may reach besides public https addresses (MSPGRAPH_OUTBOUND_ALLOW); strict when omitted. */
+  outbound?: OutboundPolicy;
 };
 
 // A scheduled job's run goes to the job; every other event to the plugin's handleEvent.
@@ -42,7 +45,7 @@ export async function processDueEvents(options: WorkerOptions): Promise<number> 
       await dispatch(
         plugin,
         { id: event.id, kind: event.kind, providerEventId: event.providerEventId, payload: event.payload, attempt: event.attempts },
-        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, ...(options.events ? { events: options.events } : {}) }),
+        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, outbound: options.outbound, ...(options.events ? { events: options.events } : {}) }),
       );
     } catch (error) {
       failure = error;

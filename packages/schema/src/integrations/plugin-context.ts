@@ -2,6 +2,8 @@ import { type IntegrationConnection, Prisma, type PrismaClient } from "@mspgraph
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import { decryptJson, encryptJson } from "../crypto/credential-cipher.js";
 import { EventBus } from "../events.js";
+import { type OutboundFetch, guardedFetch } from "../outbound/guarded-fetch.js";
+import type { OutboundPolicy } from "../outbound/policy.js";
 import type { Logger } from "../server/logger.js";
 import { scopedPrisma } from "../tenant-scope.js";
 import { decryptCredentials } from "./connections.js";
@@ -18,6 +20,11 @@ export type PluginContext = {
   connection: { id: string; partnerId: string; pluginId: string; config: Record<string, unknown> };
   /** The connection's credentials, decrypted for this call only; never log or return them. */
   credentials(): Record<string, unknown> | null;
+  /**
+   * The only way to call the service: the core's guarded fetch (public https addresses, or what
+   * MSPGRAPH_OUTBOUND_ALLOW names; no redirects). Never use the global fetch.
+   */
+  fetch: OutboundFetch;
   /** A Prisma client scoped to the connection's partner. */
   prisma: PrismaClient;
   /** Live updates for subscribers (an alert the core raised while running a capability). */
@@ -44,14 +51,15 @@ export type PluginContext = {
 // Binds the state's ciphertext to its connection, like the credentials.
 export const stateData = (connection: Pick<IntegrationConnection, "id" | "pluginId">) => `plugin-state:${connection.id}:${connection.pluginId}`;
 
-/** Builds the context for calls on one connection. `root` is the unscoped client. */
-export function createPluginContext(options: { root: PrismaClient; keyRing: KeyRing; logger: Logger; connection: IntegrationConnection; events?: EventBus }): PluginContext {
+/** Builds the context for calls on one connection. `root` is the unscoped client; `outbound` is strict when omitted. */
+export function createPluginContext(options: { root: PrismaClient; keyRing: KeyRing; logger: Logger; connection: IntegrationConnection; events?: EventBus; outbound?: OutboundPolicy }): PluginContext {
   const { root, keyRing, connection } = options;
   const where = { id: connection.id };
   const update = (data: Prisma.IntegrationConnectionUpdateInput) => root.integrationConnection.update({ where, data }).then(() => undefined);
   return {
     connection: { id: connection.id, partnerId: connection.partnerId, pluginId: connection.pluginId, config: connection.config as Record<string, unknown> },
     credentials: () => decryptCredentials({ keyRing }, connection),
+    fetch: guardedFetch(options.outbound),
     prisma: scopedPrisma(root, { kind: "partner", partnerId: connection.partnerId }),
     // Without the API's bus (a worker of its own) nobody is listening in this process.
     events: options.events ?? new EventBus(),

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { builder } from "../builder.js";
 import type { BackupProvider } from "../capabilities/backups.js";
 import type { TicketProvider } from "../capabilities/tickets.js";
+import type { OutboundFetch } from "../outbound/guarded-fetch.js";
 import type { RuleTree } from "../permissions.js";
 import type { PluginContext } from "./plugin-context.js";
 
@@ -10,6 +11,9 @@ export const PLUGIN_CAPABILITIES = ["tickets", "backups"] as const;
 export type PluginCapability = (typeof PLUGIN_CAPABILITIES)[number];
 
 export type CredentialCheck = { ok: true } | { ok: false; message: string };
+
+/** Where a connection's credentials are sent, and the input field that decides it (`config.baseUrl`). */
+export type PluginEndpoint = { url: string; field: string };
 
 /** What a plugin gets when it processes one of its stored events (see PluginContext). */
 export type PluginEventContext = PluginContext;
@@ -60,8 +64,19 @@ export type IntegrationPlugin = {
   register?(schemaBuilder: typeof builder): void;
   /** Shield rules for every field `register` adds. */
   rules?: RuleTree;
-  /** A live check of credentials before a connection is saved (a cheap authenticated call). */
-  verifyCredentials?(input: { credentials: Record<string, unknown>; config: Record<string, unknown> }): Promise<CredentialCheck>;
+  /**
+   * Where the credentials are sent, from the connection's validated settings.
+   * @remarks The core refuses an address the outbound guard would never reach, and an
+   * `updateIntegration` that moves it without the credentials entered again: credentials stay
+   * bound to the endpoint they were verified against. Without it, any changed setting that is a
+   * URL counts as a move.
+   */
+  endpoint?(settings: { credentials: Record<string, unknown>; config: Record<string, unknown> }): PluginEndpoint;
+  /**
+   * A live check of credentials before a connection is saved (a cheap authenticated call).
+   * @param input the validated settings, and `fetch`, the core's guarded fetch to make the call with
+   */
+  verifyCredentials?(input: { credentials: Record<string, unknown>; config: Record<string, unknown>; fetch: OutboundFetch }): Promise<CredentialCheck>;
   /**
    * Present when the plugin accepts webhooks at `/webhooks/<pluginId>/<connectionId>/<secret>`.
    * @remarks Deliveries are stored before they are acknowledged; `eventId` gives the provider's

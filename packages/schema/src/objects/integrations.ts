@@ -3,7 +3,10 @@ import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { removeConnectionPlans } from "../backups/remove-unseen.js";
 import { builder } from "../builder.js";
-import { decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, connectablePlugin } from "../integrations/connections.js";
+import type { GraphQLContext } from "../context.js";
+import { CredentialDecryptionError } from "../crypto/credential-cipher.js";
+import { decryptCredentials, decryptWebhookSecret, encryptCredentials, findConnection, newWebhookSecret, parseWith, connectablePlugin } from "../integrations/connections.js";
+import { checkSettings, configErrors, endpointMoveError } from "../integrations/settings-check.js";
 import "../integrations/json-object.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { addRules, allow } from "../permissions.js";
@@ -97,18 +100,21 @@ const UpdateIntegrationInput = builder.inputType("UpdateIntegrationInput", {
 const DisconnectIntegrationInput = builder.inputType("DisconnectIntegrationInput", { fields: (t) => ({ pluginId: t.string({ required: true }) }) });
 
 const notFoundPlugin = (pluginId: string): IntegrationPayload => ({ integration: null, userErrors: [{ field: "pluginId", message: `no plugin "${pluginId}"`, code: "NOT_FOUND" }] });
-const issuesAsErrors = (prefix: string, issues: Array<{ path: PropertyKey[]; message: string }>): TUserError[] =>
-  issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].join("."), message: issue.message, code: "BAD_USER_INPUT" }));
 
-/** Validates settings with the plugin's schemas and checks the credentials live; user errors when they fail. */
-async function checkSettings(plugin: IntegrationPlugin, credentials: unknown, config: unknown) {
-  const creds = parseWith(plugin.credentialsSchema, credentials);
-  const conf = parseWith(plugin.configSchema, config);
-  const errors = [...(creds.ok ? [] : issuesAsErrors("credentials", creds.issues)), ...(conf.ok ? [] : issuesAsErrors("config", conf.issues))];
-  if (!creds.ok || !conf.ok) return { ok: false, errors } as const;
-  const check = plugin.verifyCredentials ? await plugin.verifyCredentials({ credentials: creds.value, config: conf.value }) : { ok: true as const };
-  if (!check.ok) return { ok: false, errors: [{ field: "credentials", message: check.message, code: "BAD_USER_INPUT" as const }] } as const;
-  return { ok: true, credentials: creds.value, config: conf.value } as const;
+// Settings stored before a setting existed get its default, as the plugin would read them.
+function storedConfig(plugin: IntegrationPlugin, connection: IntegrationConnection): Record<string, unknown> {
+  const parsed = parseWith(plugin.configSchema, connection.config);
+  return parsed.ok ? parsed.value : ((connection.config as Record<string, unknown>) ?? {});
+}
+
+// Credentials this API cannot decrypt (a key no longer configured) cannot be sent anywhere either.
+function storedCredentials(context: Pick<GraphQLContext, "keyRing">, connection: IntegrationConnection): Record<string, unknown> {
+  try {
+    return decryptCredentials(context, connection) ?? {};
+  } catch (error) {
+    if (error instanceof CredentialDecryptionError) return {};
+    throw error;
+  }
 }
 
 builder.mutationFields((t) => ({
@@ -120,7 +126,7 @@ builder.mutationFields((t) => ({
       const partnerId = callerPartnerId(context.principal);
       const plugin = connectablePlugin(context, input.pluginId);
       if (!plugin) return notFoundPlugin(input.pluginId);
-      const checked = await checkSettings(plugin, input.credentials, input.config ?? {});
+      const checked = await checkSettings(context, plugin, input.credentials, input.config ?? {});
       if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
       const existing = await findConnection(context.db, partnerId, plugin.id);
       const webhook = plugin.webhook && !existing?.webhookSecretCiphertext ? newWebhookSecret(context.keyRing, partnerId, plugin.id) : null;
@@ -153,7 +159,7 @@ builder.mutationFields((t) => ({
       if (!existing) return { integration: null, userErrors: [{ field: "pluginId", message: "not connected: use connectIntegration", code: "NOT_FOUND" }] };
       const config = input.config ?? (existing.config as Record<string, unknown>);
       if (input.credentials) {
-        const checked = await checkSettings(plugin, input.credentials, config);
+        const checked = await checkSettings(context, plugin, input.credentials, config);
         if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
         const connection = await context.db.integrationConnection.update({
           where: { id: existing.id },
@@ -162,8 +168,11 @@ builder.mutationFields((t) => ({
         setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
         return { integration: { plugin, connection }, userErrors: [] };
       }
-      const conf = parseWith(plugin.configSchema, config);
-      if (!conf.ok) return { integration: null, userErrors: issuesAsErrors("config", conf.issues) };
+      const conf = configErrors(plugin, config);
+      if (!conf.ok) return { integration: null, userErrors: conf.errors };
+      const stored = { credentials: storedCredentials(context, existing), config: storedConfig(plugin, existing) };
+      const moved = endpointMoveError(plugin, stored, conf.value);
+      if (moved) return { integration: null, userErrors: [moved] };
       const connection = await context.db.integrationConnection.update({ where: { id: existing.id }, data: { config: conf.value as object } });
       setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
       return { integration: { plugin, connection }, userErrors: [] };

@@ -3,11 +3,18 @@ import type { z } from "zod";
 import { builder } from "../builder.js";
 import { addRules, allow } from "../permissions.js";
 
-export type UserErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "INVALID_CREDENTIALS" | "FORBIDDEN";
+export type UserErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "OUTBOUND_NOT_ALLOWED";
 export type TUserError = { field: string | null; message: string; code: UserErrorCode };
 
 const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
-  values: ["BAD_USER_INPUT", "CONFLICT", "NOT_FOUND", "INVALID_CREDENTIALS", "FORBIDDEN"] as const,
+  values: {
+    BAD_USER_INPUT: {},
+    CONFLICT: {},
+    NOT_FOUND: {},
+    INVALID_CREDENTIALS: {},
+    FORBIDDEN: {},
+    OUTBOUND_NOT_ALLOWED: { description: "The address is one this server may not call (not https, not public, or a redirect); see MSPGRAPH_OUTBOUND_ALLOW" },
+  } as const,
 });
 
 /** An expected failure of a mutation, in its payload (Shopify's `userErrors` convention). */

@@ -6,6 +6,7 @@ import { type GraphQLContext, createRequestContext } from "../context.js";
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import { EventBus } from "../events.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { type OutboundPolicy, STRICT_OUTBOUND } from "../outbound/policy.js";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
@@ -29,6 +30,8 @@ export type ApiOptions = {
   hourlyBudget?: number;
   /** Encrypts stored integration credentials. */
   keyRing: KeyRing;
+  /** What integrations may reach besides public https addresses (MSPGRAPH_OUTBOUND_ALLOW); strict when omitted. */
+  outbound?: OutboundPolicy;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
   /** Bench only: the same API without shield rules, to measure what authorization costs. */
@@ -175,6 +178,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         events,
         plugins: options.plugins,
         keyRing: options.keyRing,
+        outbound: options.outbound ?? STRICT_OUTBOUND,
         logger,
       }),
     plugins: [

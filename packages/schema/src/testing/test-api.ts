@@ -5,6 +5,7 @@ import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
 import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { type OutboundPolicy, parseOutboundAllow } from "../outbound/policy.js";
 import { createLogger } from "../server/logger.js";
 import { type Api, createApi } from "../server/api.js";
 
@@ -16,8 +17,16 @@ export type GraphQLResponse<Data = Record<string, any>> = {
 
 export type Subscription = { next(timeoutMs?: number): Promise<GraphQLResponse | "timeout" | "complete">; close(): void };
 
+/**
+ * The tests' MSPGRAPH_OUTBOUND_ALLOW: the local vendor servers listen on 127.0.0.1, named as
+ * written (so `localhost`, which resolves there too, stays refused). The one place tests set it.
+ */
+export const TEST_OUTBOUND: OutboundPolicy = parseOutboundAllow("127.0.0.1");
+
 export type TestApi = {
   api: Api;
+  /** The outbound allow-list the API runs with; hand it to a worker the test runs itself. */
+  outbound: OutboundPolicy;
   database: TestDatabase;
   auth: AuthConfig;
   keyRing: KeyRing;
@@ -49,6 +58,8 @@ export type TestApiOptions = {
   logLevel?: "debug" | "info" | "warn" | "error";
   /** The plugins the API serves (none by default: the core alone). */
   plugins?: readonly IntegrationPlugin[];
+  /** Defaults to TEST_OUTBOUND. */
+  outbound?: OutboundPolicy;
 };
 
 /**
@@ -61,7 +72,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const { auth, keyRing: ring } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
-  const api = createApi({ database, auth, keyRing: ring, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const outbound = options.outbound ?? TEST_OUTBOUND;
+  const api = createApi({ database, auth, keyRing: ring, outbound, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
@@ -118,7 +130,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { next, close: () => controller.abort() };
   };
 
-  return { api, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
+  return { api, outbound, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
 
 /** A node's global id, as the API shows it. */

@@ -1,3 +1,4 @@
+import { type OutboundFetch, guardedFetch } from "@mspgraph/schema";
 import { z } from "zod";
 import { sleep } from "./backoff.js";
 import { Msp360ApiError } from "./errors.js";
@@ -18,7 +19,8 @@ export type TMsp360ClientOptions = {
   maxRetries?: number;
   /** First backoff ceiling; it doubles per attempt up to 30 s. Default 500 ms. */
   backoffBaseMs?: number;
-  fetch?: typeof globalThis.fetch;
+  /** The core's guarded fetch (the plugin passes its context's); strict when omitted. */
+  fetch?: OutboundFetch;
   tokenCache?: TMsp360TokenCache;
   now?: () => Date;
   /** Injected so tests need not wait for real backoff. */
@@ -51,7 +53,7 @@ export class Msp360Client {
       maxRetries: options.maxRetries ?? 3,
       backoffBaseMs: options.backoffBaseMs ?? 500,
       backoffCapMs: 30_000,
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: options.fetch ?? guardedFetch(),
       sleep: options.sleep ?? sleep,
       random: options.random ?? Math.random,
     };

@@ -1,3 +1,5 @@
+import { describeHttpStatus } from "@mspgraph/schema";
+
 /** What went wrong talking to MSP360, coarse enough for a caller to decide what to do next. */
 export type TMsp360ErrorKind =
   | "unauthorized"
@@ -6,11 +8,13 @@ export type TMsp360ErrorKind =
   | "server"
   | "timeout"
   | "unreachable"
+  | "not_allowed"
   | "bad_payload";
 
 /**
  * A failed MSP360 call. The message is written for an MSP admin and never carries the
- * password or a bearer token, only the method and path that failed.
+ * password, a bearer token or anything MSP360 sent, only the method and path that failed,
+ * the status and a short reason.
  */
 export class Msp360ApiError extends Error {
   override readonly name: string = "Msp360ApiError";
@@ -42,19 +46,12 @@ export class Msp360CredentialsRejectedError extends Msp360ApiError {
   }
 }
 
-/** Maps an HTTP error status to an error an MSP admin can read. */
-export function errorForStatus(input: { status: number; method: string; path: string; detail?: string }): Msp360ApiError {
+/** Maps an HTTP error status to an error an MSP admin can read; the body is never part of it. */
+export function errorForStatus(input: { status: number; method: string; path: string }): Msp360ApiError {
   const { status, method, path } = input;
-  const call = `${method} ${path}`;
-  const detail = input.detail ? `: ${input.detail}` : "";
-  if (status === 401 || status === 403) {
-    return new Msp360ApiError({ kind: "unauthorized", status, message: `MSP360 refused access to ${call} (HTTP ${status})${detail}` });
-  }
-  if (status === 404) {
-    return new Msp360ApiError({ kind: "not_found", status, message: `MSP360 has nothing at ${call} (HTTP 404)${detail}` });
-  }
-  if (status >= 500) {
-    return new Msp360ApiError({ kind: "server", status, message: `MSP360 had a server error on ${call} (HTTP ${status})${detail}` });
-  }
-  return new Msp360ApiError({ kind: "bad_request", status, message: `MSP360 rejected ${call} (HTTP ${status})${detail}` });
+  const message = `MSP360 answered ${status} (${describeHttpStatus(status)}) on ${method} ${path}`;
+  if (status === 401 || status === 403) return new Msp360ApiError({ kind: "unauthorized", status, message });
+  if (status === 404) return new Msp360ApiError({ kind: "not_found", status, message });
+  if (status >= 500) return new Msp360ApiError({ kind: "server", status, message });
+  return new Msp360ApiError({ kind: "bad_request", status, message });
 }

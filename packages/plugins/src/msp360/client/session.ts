@@ -67,7 +67,7 @@ export class Msp360Session {
 
   private async loginOnce(): Promise<TMsp360Token> {
     const { transport, userName, password } = this.input;
-    const request = { method: "POST", path: LOGIN_PATH, body: { UserName: userName, Password: password }, sensitive: true } as const;
+    const request = { method: "POST", path: LOGIN_PATH, body: { UserName: userName, Password: password } } as const;
     try {
       const token = await sendToMsp360(transport, request, async ({ response, describe }) => {
         // Reading the body may fail on the network (reported as such); only parsing is bad_payload.

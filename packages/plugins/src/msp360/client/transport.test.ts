@@ -35,7 +35,7 @@ describe("Msp360Client retries and failures", () => {
     const error = await rejectionOf(clientFor(server, { maxRetries: 2 }).users());
     expect(error.kind).toBe("server");
     expect(error.status).toBe(500);
-    expect(error.message).toBe("MSP360 had a server error on GET /api/Users (HTTP 500): An error has occurred.");
+    expect(error.message).toBe("MSP360 answered 500 (server error) on GET /api/Users");
     expect(countRequests(server, { path: "/api/Users" })).toBe(3);
   });
 
@@ -75,7 +75,7 @@ describe("Msp360Client retries and failures", () => {
     const client = clientFor(server);
     const missing = await rejectionOf(client.monitoringRows({ userId: "no-such-user" }).next());
     expect(missing.kind).toBe("not_found");
-    expect(missing.message).toBe("MSP360 has nothing at GET /api/Monitoring/no-such-user (HTTP 404): User not found.");
+    expect(missing.message).toBe("MSP360 answered 404 (not found) on GET /api/Monitoring/no-such-user");
     server.faults.failNext(1, 400);
     const rejected = await rejectionOf(client.users());
     expect(rejected.kind).toBe("bad_request");
@@ -92,7 +92,7 @@ describe("Msp360Client retries and failures", () => {
     const client = clientFor(server, { tokenCache, maxRetries: 2, sleep: async (ms) => void waits.push(ms) });
     const error = await rejectionOf(client.companies());
     expect(error.kind).toBe("unreachable");
-    expect(error.message).toBe("MSP360 could not be reached for GET /api/Companies (ECONNREFUSED); check the network and the API address");
+    expect(error.message).toBe("MSP360 could not be reached for GET /api/Companies (connection refused); check the network and the API address");
     expect(waits).toHaveLength(2);
   });
 

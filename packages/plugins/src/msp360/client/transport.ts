@@ -1,3 +1,4 @@
+import { type OutboundFetch, describeNetworkFailure, isOutboundRefusal } from "@mspgraph/schema";
 import { fullJitterDelay } from "./backoff.js";
 import { errorForStatus, Msp360ApiError } from "./errors.js";
 
@@ -7,7 +8,7 @@ export type TMsp360TransportOptions = {
   maxRetries: number;
   backoffBaseMs: number;
   backoffCapMs: number;
-  fetch: typeof globalThis.fetch;
+  fetch: OutboundFetch;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 };
@@ -18,8 +19,6 @@ export type TMsp360Request = {
   accessToken?: string;
   body?: unknown;
   signal?: AbortSignal;
-  /** Keep MSP360's error text out of the error (the login answer may echo what was sent). */
-  sensitive?: boolean;
 };
 
 /** What `read` gets: the response with its body unread, and the attempt's abort handle. */
@@ -66,9 +65,9 @@ async function sendOnce<T>(options: TMsp360TransportOptions, request: TMsp360Req
       signal,
     });
     if (!response.ok) {
-      const detail = request.sensitive ? undefined : await errorDetail(response);
-      if (request.sensitive) await response.body?.cancel();
-      throw errorForStatus({ status: response.status, method: request.method, path: request.path, ...(detail ? { detail } : {}) });
+      // The body is never read: whatever answered must not get its words in front of the caller.
+      await response.body?.cancel().catch(() => undefined);
+      throw errorForStatus({ status: response.status, method: request.method, path: request.path });
     }
     return await read({ response, controller, describe });
   } catch (error) {
@@ -93,27 +92,7 @@ export function classifyFailure(input: { error: unknown; controller: AbortContro
     return new Msp360ApiError({ kind: "timeout", message: `MSP360 did not answer ${describe} within ${formatDuration(input.timeoutMs)}` });
   }
   if (request.signal?.aborted) return request.signal.reason;
-  const code = networkCode(error);
-  return new Msp360ApiError({
-    kind: "unreachable",
-    message: `MSP360 could not be reached for ${describe}${code ? ` (${code})` : ""}; check the network and the API address`,
-    cause: error,
-  });
-}
-
-function networkCode(error: unknown): string | undefined {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : undefined;
-}
-
-// ASP.NET answers errors as {"Message": "..."}; OWIN's token endpoint as {"error_description": "..."}.
-async function errorDetail(response: Response): Promise<string | undefined> {
-  const text = (await response.text().catch(() => "")).slice(0, 2000);
-  try {
-    const body = JSON.parse(text) as { Message?: unknown; error_description?: unknown };
-    const message = body.Message ?? body.error_description;
-    return typeof message === "string" ? message.slice(0, 300) : undefined;
-  } catch {
-    return undefined;
-  }
+  const because = describeNetworkFailure(error);
+  if (isOutboundRefusal(error)) return new Msp360ApiError({ kind: "not_allowed", message: `MSP360 may not be called for ${describe}: ${because}`, cause: error });
+  return new Msp360ApiError({ kind: "unreachable", message: `MSP360 could not be reached for ${describe} (${because}); check the network and the API address`, cause: error });
 }

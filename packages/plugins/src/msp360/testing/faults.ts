@@ -2,7 +2,7 @@
 export type TMsp360FaultTarget = "api" | "login" | "any";
 
 export type TMsp360Fault =
-  | { kind: "fail"; status: number }
+  | { kind: "fail"; status: number; message?: string }
   | { kind: "delay"; ms: number }
   | { kind: "stall"; ms: number }
   | { kind: "badPayload" }
@@ -20,8 +20,8 @@ export class Msp360Faults {
   private readonly queue: TQueued[] = [];
 
   /** Answer the next `count` requests with `status` (default 500) and an ASP.NET error body. */
-  failNext(count: number, status = 500, options: TFaultOptions = {}): void {
-    this.add({ kind: "fail", status }, count, options);
+  failNext(count: number, status = 500, options: TFaultOptions & { message?: string } = {}): void {
+    this.add({ kind: "fail", status, ...(options.message === undefined ? {} : { message: options.message }) }, count, options);
   }
 
   /** Hold the next `count` requests for `ms` before answering normally. */

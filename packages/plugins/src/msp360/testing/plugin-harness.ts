@@ -65,7 +65,7 @@ export async function startMsp360PluginHarness(options: TMsp360ServerOptions = {
   const connection = await t.database.prisma.integrationConnection.findUniqueOrThrow({ where: { partnerId_pluginId: { partnerId: seedId("partner", "northwind-msp"), pluginId: "msp360" } } });
   const logger = createLogger({ level: "debug", destination: { write: (line: string) => void t.logs.push(line) } });
   const work = async () => {
-    while ((await processDueEvents({ database: t.database, plugins, keyRing: t.keyRing, logger, events: t.api.events })) > 0);
+    while ((await processDueEvents({ database: t.database, plugins, keyRing: t.keyRing, logger, events: t.api.events, outbound: t.outbound })) > 0);
   };
   // The first slot's scheduled poll runs now: tests start from MSP360's rows (the demo's plans gone).
   await work();

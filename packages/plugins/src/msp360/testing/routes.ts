@@ -58,7 +58,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: TMsp
 function applyFault(res: ServerResponse, fault: TMsp360Fault): boolean {
   switch (fault.kind) {
     case "fail":
-      sendMessage(res, fault.status, "An error has occurred.");
+      sendMessage(res, fault.status, fault.message ?? "An error has occurred.");
       return true;
     case "unauthorized":
       sendMessage(res, 401, DENIED);

@@ -1,5 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { guardedFetch } from "@mspgraph/schema";
+import { TEST_OUTBOUND } from "@mspgraph/schema/testing";
 import { countRequests, rejectionOf as rejectionOfType } from "../../testing/vendor-test-helpers.js";
 import { Msp360Client, type TMsp360ClientOptions } from "../client/client.js";
 import { Msp360ApiError } from "../client/errors.js";
@@ -11,6 +13,7 @@ export function clientFor(server: TMsp360Server, options: Partial<TMsp360ClientO
     baseUrl: server.url,
     userName: server.credentials.userName,
     password: server.credentials.password,
+    fetch: guardedFetch(TEST_OUTBOUND),
     backoffBaseMs: 1,
     sleep: async () => undefined,
     ...options,

@@ -34,7 +34,7 @@ describe("SyncroClient failures", () => {
   });
 
   it("reports an unknown host as unreachable, pointing at the subdomain", async () => {
-    const client = new SyncroClient({ baseUrl: "http://no-such-host.invalid/api/v1", apiToken: "T-some-token", maxRetries: 0 });
+    const client = new SyncroClient({ baseUrl: "https://no-such-host.invalid/api/v1", apiToken: "T-some-token", maxRetries: 0 });
     const error = await rejectionOf(client.listTickets());
     expect(error.kind).toBe("unreachable");
     expect(error.message).toBe("Syncro host not found: check the subdomain (no-such-host.invalid)");
@@ -46,7 +46,7 @@ describe("SyncroClient failures", () => {
     const logger = recordingLogger();
     const error = await rejectionOf(clientFor(server, { maxRetries: 2, logger }).listTickets());
     expect(error.kind).toBe("unreachable");
-    expect(error.message).toMatch(/^Syncro could not be reached at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(error.message).toMatch(/^Syncro could not be reached at 127\.0\.0\.1:\d+ \(connection refused\)/);
     expect(logger.lines.filter((line) => line.msg === "Syncro call failed; retrying")).toHaveLength(2);
   });
 
@@ -79,23 +79,34 @@ describe("SyncroClient failures", () => {
     const server = await start();
     const client = clientFor(server);
     const missing = await rejectionOf(client.getTicket(4242));
-    expect(missing).toMatchObject({ kind: "not_found", status: 404, message: "Syncro found nothing at GET /tickets/4242 (HTTP 404): Not found" });
+    expect(missing).toMatchObject({ kind: "not_found", status: 404, message: "Syncro answered 404 (not found) on GET /tickets/4242" });
     server.faults.failNext(1, 403);
     const forbidden = await rejectionOf(client.listCustomers());
     expect(forbidden.kind).toBe("forbidden");
     expect(forbidden.message).toContain("the API token lacks the permission");
   });
 
-  it("maps 422 to bad_request with Syncro's message, and other 4xx to bad_request", async () => {
+  it("maps 422 and other 4xx to bad_request with the status and a short reason, never Syncro's words", async () => {
     const server = await start();
     const customer = server.state.addCustomer({ businessName: "Acme Ltd" });
     const client = clientFor(server);
     const invalid = await rejectionOf(client.createTicket({ customerId: customer.id, subject: "  " }));
-    expect(invalid).toMatchObject({ kind: "bad_request", status: 422, message: "Syncro rejected POST /tickets (HTTP 422): Subject can't be blank" });
+    expect(invalid).toMatchObject({ kind: "bad_request", status: 422, message: "Syncro answered 422 (request rejected) on POST /tickets" });
     server.faults.failNext(1, 400);
     const rejected = await rejectionOf(client.listTickets());
     expect(rejected).toMatchObject({ kind: "bad_request", status: 400 });
     expect(countRequests(server, { method: "GET", path: "/tickets" })).toBe(1);
+  });
+
+  it("refuses a base URL on a loopback name before anything is sent, and does not retry it", async () => {
+    const server = await start();
+    const local = new URL(server.url);
+    const client = new SyncroClient({ baseUrl: `https://localhost:${local.port}/api/v1`, apiToken: server.token, maxRetries: 3, backoffBaseMs: 1 });
+    const error = await rejectionOf(client.listTickets());
+    expect(error.kind).toBe("not_allowed");
+    expect(error.message).toBe(`Syncro may not be called at localhost:${local.port}: address not allowed (localhost resolves to a loopback address)`);
+    expect(error.transient).toBe(false);
+    expect(server.requests).toEqual([]);
   });
 
   it("rejects bad ids and pages before calling Syncro", async () => {

@@ -1,3 +1,5 @@
+import { describeHttpStatus } from "@mspgraph/schema";
+
 /** What went wrong talking to Syncro, coarse enough for a caller to decide what to do next. */
 export type TSyncroErrorKind =
   | "unauthorized"
@@ -8,11 +10,12 @@ export type TSyncroErrorKind =
   | "server"
   | "timeout"
   | "unreachable"
+  | "not_allowed"
   | "bad_payload";
 
 /**
  * A failed Syncro call. The message is written for an MSP admin and never carries the API
- * token, only the method and path that failed and, for rejected input, Syncro's own words.
+ * token or anything Syncro sent, only the method and path that failed, the status and a short reason.
  */
 export class SyncroApiError extends Error {
   override readonly name = "SyncroApiError";
@@ -37,10 +40,13 @@ export class SyncroApiError extends Error {
 
 export const TOKEN_REJECTED_MESSAGE = "Syncro rejected the API token: create a new token in Syncro (Admin > API Tokens) and reconnect";
 
-/** Maps an HTTP error status to an error an MSP admin can read. */
-export function errorForStatus(input: { status: number; call: string; detail?: string; retryAfterMs?: number }): SyncroApiError {
+/**
+ * Maps an HTTP error status to an error an MSP admin can read: the status and a short fixed
+ * reason, never the body Syncro (or whatever answered at that address) sent.
+ */
+export function errorForStatus(input: { status: number; call: string; retryAfterMs?: number }): SyncroApiError {
   const { status, call } = input;
-  const detail = input.detail ? `: ${input.detail}` : "";
+  const answered = `Syncro answered ${status} (${describeHttpStatus(status)}) on ${call}`;
   if (status === 401) return new SyncroApiError({ kind: "unauthorized", status, message: TOKEN_REJECTED_MESSAGE });
   if (status === 403) {
     return new SyncroApiError({
@@ -49,7 +55,7 @@ export function errorForStatus(input: { status: number; call: string; detail?: s
       message: `Syncro refused ${call} (HTTP 403): the API token lacks the permission for it; widen the token's permissions in Syncro`,
     });
   }
-  if (status === 404) return new SyncroApiError({ kind: "not_found", status, message: `Syncro found nothing at ${call} (HTTP 404)${detail}` });
+  if (status === 404) return new SyncroApiError({ kind: "not_found", status, message: answered });
   if (status === 429) {
     return new SyncroApiError({
       kind: "rate_limited",
@@ -58,38 +64,6 @@ export function errorForStatus(input: { status: number; call: string; detail?: s
       ...(input.retryAfterMs === undefined ? {} : { retryAfterMs: input.retryAfterMs }),
     });
   }
-  if (status >= 500) return new SyncroApiError({ kind: "server", status, message: `Syncro had a server error on ${call} (HTTP ${status})${detail}` });
-  return new SyncroApiError({ kind: "bad_request", status, message: `Syncro rejected ${call} (HTTP ${status})${detail}` });
+  if (status >= 500) return new SyncroApiError({ kind: "server", status, message: answered });
+  return new SyncroApiError({ kind: "bad_request", status, message: answered });
 }
-
-/**
- * Syncro's own explanation from an error body, token-free and short. Rails answers with
- * `{ message }`, `{ error }` or `{ errors }`, each a string, a list or a field map.
- */
-export function errorDetail(text: string, token: string): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== "object" || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  const found = [record.message, record.error, record.errors].map(flatten).find((value) => value !== "");
-  if (!found) return undefined;
-  return redact(found, token).slice(0, 300);
-}
-
-function flatten(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map(flatten).filter(Boolean).join("; ");
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value)
-      .map(([field, messages]) => `${field} ${flatten(messages)}`)
-      .join("; ");
-  }
-  return "";
-}
-
-/** Removes the token from text Syncro sent back, in case it echoed a request. */
-export const redact = (text: string, token: string) => (token ? text.split(token).join("[redacted]") : text);

@@ -1,3 +1,4 @@
+import { type OutboundFetch, guardedFetch } from "@mspgraph/schema";
 import { HealthTracker, type TSyncroHealthListener } from "./health.js";
 import { SlidingWindowLimiter } from "./rate-limiter.js";
 import type { TSyncroLogger, TSyncroTransport } from "./transport.js";
@@ -25,7 +26,8 @@ export type TSyncroClientOptions = {
   maxRetryAfterMs?: number;
   /** Consecutive failed calls that turn DEGRADED into FAILING. Default 3. */
   failingAfter?: number;
-  fetch?: typeof globalThis.fetch;
+  /** The core's guarded fetch (the plugin passes its context's); strict when omitted. */
+  fetch?: OutboundFetch;
   /** The jitter source, injectable so backoff can be made predictable. */
   random?: () => number;
   onHealthChange?: TSyncroHealthListener;
@@ -51,7 +53,7 @@ export function transportFromOptions(options: TSyncroClientOptions): TSyncroTran
     backoffBaseMs: options.backoffBaseMs ?? 1_000,
     backoffCapMs: options.backoffCapMs ?? 60_000,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? guardedFetch(),
     random: options.random ?? Math.random,
     limiter: new SlidingWindowLimiter({ maxRequests, windowMs: options.windowMs ?? 60_000 }),
     health: new HealthTracker({ failingAfter: options.failingAfter ?? 3, onChange: onHealthChange }),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRetryAfter } from "./backoff.js";
 import { syncroBaseUrl } from "./base-url.js";
-import { errorDetail } from "./errors.js";
 import { ZSyncroCustomer } from "./schemas.js";
 import { ZSyncroTicket } from "./ticket-schemas.js";
 
@@ -29,15 +28,6 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Thu, 01 May 2025 11:00:00 GMT", now)).toBe(0);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
-  });
-});
-
-describe("errorDetail", () => {
-  it("flattens Rails' error shapes and never repeats the token", () => {
-    expect(errorDetail(JSON.stringify({ message: ["Subject can't be blank", "Customer must exist"] }), "T-1")).toBe("Subject can't be blank; Customer must exist");
-    expect(errorDetail(JSON.stringify({ errors: { subject: ["can't be blank"] } }), "T-1")).toBe("subject can't be blank");
-    expect(errorDetail(JSON.stringify({ error: "Bad token T-secret-1" }), "T-secret-1")).toBe("Bad token [redacted]");
-    expect(errorDetail("<html>", "T-1")).toBeUndefined();
   });
 });
 

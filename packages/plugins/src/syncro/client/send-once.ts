@@ -1,5 +1,6 @@
 import { formatDuration, parseRetryAfter } from "./backoff.js";
-import { errorDetail, errorForStatus, redact, SyncroApiError } from "./errors.js";
+import { describeNetworkFailure, isOutboundRefusal } from "@mspgraph/schema";
+import { errorForStatus, SyncroApiError } from "./errors.js";
 import type { TSyncroQuery, TSyncroRequest, TSyncroTransport } from "./transport.js";
 
 // The abort reason our own timer uses, so a timeout can be told apart from other aborts.
@@ -18,12 +19,13 @@ export async function sendOnce<T>(transport: TSyncroTransport, request: TSyncroR
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       signal: controller.signal,
     });
-    const text = await response.text();
     if (!response.ok) {
+      // The body is never read: whatever answered must not get its words in front of the caller.
+      await response.body?.cancel().catch(() => undefined);
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      const detail = errorDetail(text, transport.apiToken);
-      throw errorForStatus({ status: response.status, call, ...(detail ? { detail } : {}), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      throw errorForStatus({ status: response.status, call, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
     }
+    const text = await response.text();
     return parseBody({ text, contentType: response.headers.get("content-type"), call, schema: request.schema });
   } catch (error) {
     throw classify({ error, controller, call, transport, method: request.method, url });
@@ -76,19 +78,12 @@ function classify(input: { error: unknown; controller: AbortController; call: st
   if (input.controller.signal.reason instanceof TimeoutAbort) {
     return new SyncroApiError({ kind: "timeout", message: `Syncro did not answer within ${formatDuration(input.transport.timeoutMs)} (${call})${unconfirmed}` });
   }
-  const code = networkCode(error);
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+  const because = describeNetworkFailure(error);
+  if (isOutboundRefusal(error)) {
+    return new SyncroApiError({ kind: "not_allowed", message: `Syncro may not be called at ${input.url.host}: ${because}`, cause: error });
+  }
+  if (because === "host not found") {
     return new SyncroApiError({ kind: "unreachable", message: `Syncro host not found: check the subdomain (${input.url.hostname})`, cause: error });
   }
-  const because = code ?? redact(error instanceof Error ? error.message : String(error), input.transport.apiToken);
-  return new SyncroApiError({
-    kind: "unreachable",
-    message: `Syncro could not be reached at ${input.url.host} (${because}): check the network and the subdomain`,
-    cause: error,
-  });
-}
-
-function networkCode(error: unknown): string | undefined {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : undefined;
+  return new SyncroApiError({ kind: "unreachable", message: `Syncro could not be reached at ${input.url.host} (${because}): check the network and the subdomain`, cause: error });
 }

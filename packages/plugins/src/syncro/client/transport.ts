@@ -1,3 +1,4 @@
+import type { OutboundFetch } from "@mspgraph/schema";
 import type { z } from "zod";
 import { fullJitterDelay, sleep } from "./backoff.js";
 import { SyncroApiError } from "./errors.js";
@@ -20,7 +21,7 @@ export type TSyncroTransport = {
   backoffCapMs: number;
   /** A Retry-After longer than this fails the call instead of holding it. */
   maxRetryAfterMs: number;
-  fetch: typeof globalThis.fetch;
+  fetch: OutboundFetch;
   random: () => number;
   limiter: SlidingWindowLimiter;
   health: HealthTracker;

@@ -1,5 +1,5 @@
 export type TSyncroFault =
-  | { kind: "fail"; status: number }
+  | { kind: "fail"; status: number; message?: string }
   | { kind: "rateLimit"; retryAfterSeconds: number | undefined }
   | { kind: "delay"; ms: number }
   | { kind: "badPayload"; body: string | undefined };
@@ -21,9 +21,9 @@ export class SyncroFaults {
   private limit: { max: number; windowMs: number; accepted: number[] } | null = null;
   private blockedUntil = 0;
 
-  /** Answer the next `count` requests with `status` (default 500) and a Rails error body. */
-  failNext(count: number, status = 500): void {
-    this.add({ kind: "fail", status }, count);
+  /** Answer the next `count` requests with `status` (default 500) and a Rails error body (with `message`, when given). */
+  failNext(count: number, status = 500, options: { message?: string } = {}): void {
+    this.add({ kind: "fail", status, ...options }, count);
   }
 
   /** Answer the next `count` requests with 429, with a Retry-After header only when given. */

@@ -47,7 +47,7 @@ export async function startSyncroPluginHarness(options: { provider?: boolean } =
   // checkpoint, so a test's first sync reads everything.
   const logger = createLogger({ level: "debug", destination: { write: (line: string) => void t.logs.push(line) } });
   const work = async () => {
-    while ((await processDueEvents({ database: t.database, plugins: [psaPlugin, plugin], keyRing: t.keyRing, logger })) > 0);
+    while ((await processDueEvents({ database: t.database, plugins: [psaPlugin, plugin], keyRing: t.keyRing, logger, outbound: t.outbound })) > 0);
   };
   await work();
   // (The worker's log lines join the API's in `t.logs`.)

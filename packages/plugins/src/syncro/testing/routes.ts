@@ -46,7 +46,7 @@ export async function route(input: {
 function applyFault(res: ServerResponse, fault: Exclude<TSyncroFault, { kind: "delay" }>): void {
   switch (fault.kind) {
     case "fail":
-      return fault.status === 401 ? sendUnauthorized(res) : sendJson(res, { status: fault.status, body: railsErrors(["Something went wrong"]) });
+      return fault.status === 401 ? sendUnauthorized(res) : sendJson(res, { status: fault.status, body: railsErrors([fault.message ?? "Something went wrong"]) });
     case "rateLimit": {
       const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
       return sendJson(res, { status: 429, body: { error: "Rate limit exceeded" }, headers });

@@ -1,3 +1,5 @@
+import { guardedFetch } from "@mspgraph/schema";
+import { TEST_OUTBOUND } from "@mspgraph/schema/testing";
 import { countRequests, rejectionOf as rejectionOfType } from "../../testing/vendor-test-helpers.js";
 import { SyncroClient } from "../client/client.js";
 import { SyncroApiError } from "../client/errors.js";
@@ -7,7 +9,7 @@ import { type TSyncroServer, type TSyncroServerOptions, startSyncroServer } from
 
 /** A client for the local server, with millisecond backoff so retries do not slow tests down. */
 export function clientFor(server: TSyncroServer, options: Partial<TSyncroClientOptions> = {}): SyncroClient {
-  return new SyncroClient({ baseUrl: server.url, apiToken: server.token, backoffBaseMs: 1, backoffCapMs: 20, timeoutMs: 2_000, ...options });
+  return new SyncroClient({ baseUrl: server.url, apiToken: server.token, fetch: guardedFetch(TEST_OUTBOUND), backoffBaseMs: 1, backoffCapMs: 20, timeoutMs: 2_000, ...options });
 }
 
 
