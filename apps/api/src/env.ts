@@ -1,4 +1,5 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
+import { type TrustedProxies, parseTrustedProxies } from "@mspgraph/schema/server";
 import { z } from "zod";
 import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
 
@@ -10,11 +11,14 @@ const ZApiEnv = z.object({
   MSPGRAPH_JWT_SECRET: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
+  /** Whose X-Forwarded-For counts: the proxies (or the web server) in front of the API. */
+  MSPGRAPH_TRUSTED_PROXIES: z.string().default(""),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID"> & {
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_TRUSTED_PROXIES"> & {
   database: DatabaseConfig;
   secrets: Secrets;
+  trustedProxies: TrustedProxies;
 };
 
 // Secrets from the environment win; the embedded mode generates what is missing.
@@ -34,7 +38,13 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_TRUSTED_PROXIES: proxies, ...settings } = parsed.data;
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(proxies);
+  } catch (error) {
+    throw new Error(`Invalid environment: MSPGRAPH_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   const database = resolveDatabaseConfig(env);
-  return { ...settings, database, secrets: readSecrets(parsed.data, database) };
+  return { ...settings, database, trustedProxies, secrets: readSecrets(parsed.data, database) };
 }
