@@ -16,8 +16,8 @@ const built = buildWebIfStale(webDir, env);
 if (built !== 0) process.exit(built);
 
 const children = [];
-function run(name, command, args, cwd) {
-  const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+function run(name, command, args, cwd, childEnv = env) {
+  const child = spawn(command, args, { cwd, env: childEnv, stdio: "inherit" });
   child.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest`);
@@ -45,7 +45,10 @@ async function waitForApi() {
   return false;
 }
 
-run("API", bin("tsx"), [path.join("src", "server.ts")], path.join(root, "apps", "api"));
+// The web server calls the API over loopback with the browser's X-Forwarded-For; the API
+// believes that header only from the proxies it is told to trust.
+const apiEnv = { ...env, MSPGRAPH_TRUSTED_PROXIES: process.env.MSPGRAPH_TRUSTED_PROXIES ?? "loopback" };
+run("API", bin("tsx"), [path.join("src", "server.ts")], path.join(root, "apps", "api"), apiEnv);
 if (!(await waitForApi())) {
   console.error("the API did not come up within two minutes");
   stop(1);

@@ -98,7 +98,7 @@ describe("sign-in throttling", () => {
   afterAll(() => t.close());
 
   const attempt = (password: string, ip = "203.0.113.7") =>
-    t.gql(LOGIN, { input: { email: "tech@contoso-it.test", password } }, { headers: { "x-forwarded-for": ip } });
+    t.gql(LOGIN, { input: { email: "tech@contoso-it.test", password } }, { remoteAddress: ip });
   const unlockNow = () => t.database.prisma.loginThrottle.updateMany({ data: { lockedUntil: new Date(Date.now() - 1000) } });
 
   it("locks an account after 5 failures in 15 minutes, for growing times, and a success resets it", async () => {
@@ -127,7 +127,7 @@ describe("sign-in throttling", () => {
   });
 
   it("throttles unknown accounts the same way (no enumeration through throttling)", async () => {
-    const ghost = (password: string) => t.gql(LOGIN, { input: { email: "ghost@contoso-it.test", password } }, { headers: { "x-forwarded-for": "192.0.2.44" } });
+    const ghost = (password: string) => t.gql(LOGIN, { input: { email: "ghost@contoso-it.test", password } }, { remoteAddress: "192.0.2.44" });
     for (let i = 0; i < 5; i++) await ghost("wrong");
     expect((await ghost("wrong")).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
   });

@@ -63,6 +63,17 @@ describe("the API's environment", () => {
     expect(() => readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys, MSPGRAPH_ENCRYPTION_KEY_ID: "gone" })).toThrow(/not among the keys/);
   });
 
+  it("trusts no proxy's X-Forwarded-For unless MSPGRAPH_TRUSTED_PROXIES names it, and names a bad entry", () => {
+    const dataDir = tempDir();
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir }).trustedProxies.has("127.0.0.1")).toBe(false);
+    const trusted = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32 loopback" }).trustedProxies;
+    expect(["10.1.2.3", "2001:db8::7", "127.0.0.1", "::1", "::ffff:10.0.0.1"].map(trusted.has)).toEqual([true, true, true, true, true]);
+    expect(["11.0.0.1", "2001:db9::1", "192.168.0.1"].map(trusted.has)).toEqual([false, false, false]);
+    for (const bad of ["10.0.0.0/33", "10.0.0/8", "proxy.internal", "10.0.0.0/"]) {
+      expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_TRUSTED_PROXIES: bad })).toThrow(`MSPGRAPH_TRUSTED_PROXIES: not an IP address or CIDR: "${bad}"`);
+    }
+  });
+
   it("refuses a bad port or a non-PostgreSQL DATABASE_URL", () => {
     expect(() => readApiEnv({ API_PORT: "70000", MSPGRAPH_DATA_DIR: tempDir() })).toThrow(/API_PORT/);
     expect(() => readApiEnv({ DATABASE_URL: "mysql://x" })).toThrow(/postgres/);

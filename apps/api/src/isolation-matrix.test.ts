@@ -130,7 +130,7 @@ const SPECS: Record<string, Spec> = {
   "Mutation.linkMsp360Company": { allowed: ["owner", "otherPartner"], perTenant: true, build: (t) => ({ query: input("linkMsp360Company", "LinkMsp360CompanyInput", "company { name }"), variables: { input: { clientId: clientGid(t), companyName: "Any Co" } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? MSP360_NOT_CONNECTED : undefined) },
   "Mutation.unlinkMsp360Company": { allowed: ["owner", "otherPartner"], perTenant: false, build: () => ({ query: input("unlinkMsp360Company", "UnlinkMsp360CompanyInput", "company { name }"), variables: { input: { companyName: "Any Co" } } }), expect: (role) => (role === "owner" || role === "otherPartner" ? MSP360_NOT_CONNECTED : undefined) },
   "Mutation.updateProduct": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateProduct", "UpdateProductInput", "product { name }"), variables: { input: { id: await fx.product(t), unitPrice: "12.00" } } }) },
-  "Query.rateLimit": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
+  "Query.rateLimit": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "{ rateLimit { cost limit remaining resetAt } }" }) },
   "Query.health": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ health { status } }" }) },
   "Query.viewer": { allowed: ROLES, perTenant: false, build: () => ({ query: "{ viewer { name email partner { name } client { name } } }" }) },
   "Query.partners": { allowed: ["platformAdmin"], perTenant: false, build: () => ({ query: "{ partners(first: 50) { edges { node { name } } } }" }) },

@@ -1,5 +1,7 @@
 import { DEMO_PASSWORD } from "@mspgraph/db";
+import { definePlugin } from "@mspgraph/plugins";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type TestApi, createTestApi } from "./testing/test-api.js";
 
 describe("observability", () => {
@@ -56,5 +58,44 @@ describe("observability", () => {
     const audit = responses.at(-1)!;
     for (const secret of [DEMO_PASSWORD, stored.passwordHash, keyRow.keyHash, invite, key]) expect(audit).not.toContain(secret);
     expect(responses.join("\n")).not.toContain(stored.passwordHash);
+  });
+});
+
+describe("webhook deliveries in the log", () => {
+  const hooky = definePlugin({
+    id: "hooky",
+    name: "Hooky",
+    version: "0.1.0",
+    credentialsSchema: z.object({ token: z.string() }),
+    configSchema: z.object({}),
+    webhook: { eventId: (body) => (body as { id?: string }).id },
+    async handleEvent() {},
+  });
+
+  it("never show the secret in a webhook URL, whatever the delivery's fate", async () => {
+    const t = await createTestApi({ plugins: [hooky] });
+    try {
+      const owner = await t.tokenFor("owner@northwind-msp.test");
+      await t.gql('mutation { connectIntegration(input: { pluginId: "hooky", credentials: { token: "t" } }) { userErrors { message } } }', {}, { token: owner });
+      const path = (await t.gql("{ integrations(first: 1) { edges { node { webhookPath } } } }", {}, { token: owner })).data!.integrations.edges[0].node.webhookPath as string;
+      const secret = path.split("/")[4]!;
+      expect(secret.length).toBeGreaterThanOrEqual(20);
+      t.logs.length = 0;
+      const deliver = (body: string | undefined, method = "POST", at = path) => t.api.fetch(new Request(`http://test${at}`, { method, headers: { "content-type": "application/json" }, body }));
+      const statuses = [
+        (await deliver(JSON.stringify({ id: "evt-1" }))).status,
+        (await deliver(JSON.stringify({ id: "evt-1" }))).status,
+        (await deliver("{not json")).status,
+        (await deliver(undefined, "GET")).status,
+        (await deliver(JSON.stringify({ pad: "x".repeat(600_000) }))).status,
+        (await deliver("{}", "POST", `${path}/extra`)).status,
+      ];
+      expect(statuses).toEqual([202, 200, 400, 405, 413, 404]);
+      expect(t.logs.filter((line) => JSON.parse(line).msg === "request")).toHaveLength(statuses.length);
+      expect(t.logs.join("\n")).not.toContain(secret);
+      expect(t.logs.map((line) => JSON.parse(line).path)).toContain(`${path.split("/").slice(0, 4).join("/")}/[redacted]`);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -48,7 +48,7 @@ describe("alertChanged over server-sent events", () => {
   it("refuses anonymous subscribers", async () => {
     const sub = await t.subscribe(SUBSCRIBE);
     const message = (await sub.next()) as GraphQLResponse;
-    expect(message.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(message.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     sub.close();
   });
 });

@@ -23,10 +23,11 @@ export async function listen(handleNode: Parameters<typeof createServer>[1]): Pr
 
 /**
  * The real API with its plugins on a fresh seeded database, listening on a free port; sets
- * MSPGRAPH_API_URL so route handlers called in-process reach it.
+ * MSPGRAPH_API_URL so route handlers called in-process reach it. Like `npm start`, it trusts
+ * X-Forwarded-For from loopback, where the web server calls it from.
  */
 export async function serveTestApi(): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
-  const test = await createTestApi();
+  const test = await createTestApi({ trustedProxies: "loopback" });
   const server = await listen(test.api.handleNode);
   process.env.MSPGRAPH_API_URL = server.url;
   return {

@@ -1,5 +1,6 @@
 export { principalFromAuthorization } from "./auth/authenticate.js";
 export { type AuthConfig, authConfig } from "./auth/auth-config.js";
+export { MAX_FAILURES, MAX_IP_FAILURES } from "./auth/throttle.js";
 export { builder } from "./builder.js";
 export { MAX_PAGE_SIZE } from "./connection-args.js";
 export { type GraphQLContext, type RateLimitState, type RequestInfo, createRequestContext } from "./context.js";

@@ -18,6 +18,8 @@ export function clientHeaders(request: Request): Headers {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // Next fills in the browser's socket address when no proxy in front sent the header; the API
+  // walks it from the right, believing it only because it trusts this server (MSPGRAPH_TRUSTED_PROXIES).
   const forwarded = request.headers.get("x-forwarded-for");
   if (forwarded) headers.set("x-forwarded-for", forwarded);
   return headers;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@mspgraph/db";
+import { addressGroup } from "../server/client-ip.js";
 
 /** After this many failures within the window, sign-in is refused for a while. */
 export const MAX_FAILURES = 5;
@@ -13,7 +14,7 @@ const MAX_LOCK_MS = 60 * 60 * 1000;
 
 export const throttleKeys = (kind: "staff" | "client", email: string, ip: string) => ({
   account: `account:${kind}:${email.toLowerCase()}`,
-  ip: `ip:${ip}`,
+  ip: `ip:${addressGroup(ip)}`,
 });
 
 /** Seconds until `key` may try again, or 0 when it may try now. */

@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import type { RateLimitState } from "../context.js";
 import { addRules, allow } from "../permissions.js";
+import { isAuthenticated } from "../rules/roles.js";
 
 const RateLimitRef = builder.objectRef<RateLimitState>("RateLimit").implement({
   description: "The caller's hourly point budget, after this request (the same figures as `extensions.cost`)",
@@ -21,4 +22,5 @@ builder.queryField("rateLimit", (t) =>
   }),
 );
 
-addRules({ Query: { rateLimit: allow }, RateLimit: { "*": allow } });
+// Callers without a session have no budget (they may only sign in).
+addRules({ Query: { rateLimit: isAuthenticated }, RateLimit: { "*": allow } });

@@ -12,8 +12,9 @@ import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql"
 import { type Plugin, createYoga } from "graphql-yoga";
 import { composeSchema } from "./compose.js";
 import { createErrorMasker, isClientError } from "./error-masking.js";
-import { healthResponse } from "./health.js";
-import { handleWebhook } from "../integrations/webhooks.js";
+import { anonymousAccessPlugin } from "./anonymous-access.js";
+import { type TrustedProxies, clientAddress, parseTrustedProxies } from "./client-ip.js";
+import { httpPlugin } from "./http-plugin.js";
 import { armorPlugins } from "./limits/armor.js";
 import { HOURLY_BUDGET, budgetKey, spendBudget } from "./limits/budget.js";
 import { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
@@ -26,8 +27,10 @@ export type ApiOptions = {
   auth: AuthConfig;
   logger: Logger;
   production?: boolean;
-  /** The hourly point budget per user, key or anonymous address. */
+  /** The hourly point budget per user or key (callers without a session spend none). */
   hourlyBudget?: number;
+  /** Whose X-Forwarded-For counts (MSPGRAPH_TRUSTED_PROXIES); nobody's by default. */
+  trustedProxies?: TrustedProxies;
   /** Encrypts stored integration credentials. */
   keyRing: KeyRing;
   /** What integrations may reach besides public https addresses (MSPGRAPH_OUTBOUND_ALLOW); strict when omitted. */
@@ -38,25 +41,23 @@ export type ApiOptions = {
   schema?: GraphQLSchema;
 };
 
-/** Request bodies larger than this are refused before parsing. */
-export const MAX_BODY_BYTES = 1_000_000;
 /** At most this many operations in one batched request. */
 export const MAX_BATCH = 10;
 
 export type Api = {
-  /** Handles one request (tests call this with no network). */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Handles one request (tests call this with no network). `remoteAddress` stands for the
+   * socket's peer, which decides the client's address as it would over a socket.
+   */
+  fetch(request: Request, connection?: { remoteAddress?: string }): Promise<Response>;
   /** The same, for node:http's server. */
   handleNode(req: IncomingMessage, res: ServerResponse): void;
   events: EventBus;
   metrics: Metrics;
 };
 
-type ServerContext = { requestId?: string };
-
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
+// node:http's adapter puts its request here; `fetch` callers may name a peer address instead.
+type ServerContext = { req?: IncomingMessage; remoteAddress?: string };
 
 /** The API: GraphQL at /graphql, health at /healthz and /readyz, metrics at /metrics, each request with an id. */
 export function createApi(options: ApiOptions): Api {
@@ -66,43 +67,11 @@ export function createApi(options: ApiOptions): Api {
   return {
     events,
     metrics,
-    fetch: (request) => runInRequestScope(request.headers.get("x-request-id"), () => Promise.resolve(yoga.fetch(request))),
+    fetch: (request, connection = {}) =>
+      runInRequestScope(request.headers.get("x-request-id"), () => Promise.resolve(yoga.fetch(request, { remoteAddress: connection.remoteAddress }))),
     handleNode: (req, res) => {
       const header = req.headers["x-request-id"];
       runInRequestScope(Array.isArray(header) ? header[0] : header, () => yoga(req, res));
-    },
-  };
-}
-
-function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
-
-/** Health, metrics, webhooks, request size, and one log line and metric sample per request. */
-function httpPlugin(options: ApiOptions, metrics: Metrics): Plugin {
-  const started = new WeakMap<Request, number>();
-  return {
-    onRequest: async ({ request, url, endResponse }) => {
-      started.set(request, performance.now());
-      const health = await healthResponse(url.pathname, options.database);
-      if (health) return endResponse(health);
-      const webhook = await handleWebhook({ request, pathname: url.pathname, database: options.database, plugins: options.plugins, keyRing: options.keyRing });
-      if (webhook) return endResponse(webhook);
-      if (url.pathname === "/metrics") {
-        return endResponse(new Response(await metrics.registry.metrics(), { headers: { "content-type": metrics.registry.contentType } }));
-      }
-      const length = Number(request.headers.get("content-length") ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        endResponse(json({ errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }, 413));
-      }
-    },
-    onResponse: ({ request, response }) => {
-      const requestId = currentRequestId();
-      if (requestId) response.headers.set("x-request-id", requestId);
-      const route = new URL(request.url).pathname;
-      metrics.requests.inc({ route: ["/graphql", "/healthz", "/readyz", "/metrics"].includes(route) ? route : "other", status: String(response.status) });
-      const ms = performance.now() - (started.get(request) ?? performance.now());
-      options.logger.info({ method: request.method, path: route, status: response.status, ms: Math.round(ms * 10) / 10 }, "request");
     },
   };
 }
@@ -122,10 +91,11 @@ function budgetPlugin(options: ApiOptions, metrics: Metrics): Plugin<GraphQLCont
           errors: [{ message: `This query would cost ${cost} points; one query may cost at most ${MAX_QUERY_COST}. Ask for smaller pages.`, extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: MAX_QUERY_COST } } as unknown as GraphQLError],
         });
       }
-      const { allowed, state } = await spendBudget(options.database, budgetKey(context.principal, context.request.ip), cost, limit);
+      const key = budgetKey(context.principal);
+      const { allowed, state } = key ? await spendBudget(options.database, key, cost, limit) : { allowed: true, state: undefined };
       context.rateLimit = state;
-      const extensions = { cost: { requestedQueryCost: cost, limit: state.limit, remaining: state.remaining, resetAt: state.resetAt.toISOString() } };
-      if (!allowed) {
+      const extensions = state ? { cost: { requestedQueryCost: cost, limit: state.limit, remaining: state.remaining, resetAt: state.resetAt.toISOString() } } : {};
+      if (!allowed && state) {
         const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
         setResultAndStopExecution({
           errors: [
@@ -153,6 +123,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
   const { database, logger } = options;
   const maskError = createErrorMasker(logger);
   const production = Boolean(options.production);
+  const trustedProxies = options.trustedProxies ?? parseTrustedProxies("");
 
   return createYoga<ServerContext, GraphQLContext>({
     schema: options.schema ?? composeSchema({ plugins: options.plugins }),
@@ -168,12 +139,15 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
       error: (...args) => (args.length > 0 && args.every(isClientError) ? logger.debug({ args }, "yoga") : logger.error({ args }, "yoga")),
     },
     maskedErrors: { maskError: (error, message) => maskError(error, message, currentRequestId()) },
-    context: ({ request }): Promise<GraphQLContext> =>
+    context: ({ request, req, remoteAddress }): Promise<GraphQLContext> =>
       createRequestContext({
         database,
         auth: options.auth,
         authorization: request.headers.get("authorization"),
-        request: { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? "" },
+        request: {
+          ip: clientAddress({ remoteAddress: req?.socket.remoteAddress ?? remoteAddress, forwardedFor: request.headers.get("x-forwarded-for"), trusted: trustedProxies }),
+          userAgent: request.headers.get("user-agent") ?? "",
+        },
         requestId: currentRequestId() ?? randomUUID(),
         events,
         plugins: options.plugins,
@@ -182,11 +156,13 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         logger,
       }),
     plugins: [
-      httpPlugin(options, metrics),
+      httpPlugin({ ...options, metrics }),
       // In production the schema is not shown to callers without a session.
       useDisableIntrospection({ isDisabled: (request) => production && !request.headers.get("authorization") }),
       ...armorPlugins({ production }),
       budgetPlugin(options, metrics),
+      // A caller without a session spends no budget (see budgetKey) and may only sign in.
+      anonymousAccessPlugin({ production }),
     ],
   });
 }

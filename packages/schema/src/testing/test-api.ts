@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
@@ -8,6 +10,7 @@ import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { type OutboundPolicy, parseOutboundAllow } from "../outbound/policy.js";
 import { createLogger } from "../server/logger.js";
 import { type Api, createApi } from "../server/api.js";
+import { parseTrustedProxies } from "../server/client-ip.js";
 
 export type GraphQLResponse<Data = Record<string, any>> = {
   data?: Data | null;
@@ -32,8 +35,11 @@ export type TestApi = {
   keyRing: KeyRing;
   /** Every log line the API wrote, as JSON text (level debug and up). */
   logs: string[];
-  /** Runs one GraphQL operation, optionally as the holder of `token`. */
-  gql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<Data> & { status: number }>;
+  /**
+   * Runs one GraphQL operation, optionally as the holder of `token`, from `remoteAddress`
+   * (the socket peer the API would see; none by default).
+   */
+  gql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string>; remoteAddress?: string }): Promise<GraphQLResponse<Data> & { status: number }>;
   /**
    * Opens a subscription over server-sent events; `next()` waits for the next message
    * (a GraphQL result), `close()` ends it.
@@ -60,6 +66,8 @@ export type TestApiOptions = {
   plugins?: readonly IntegrationPlugin[];
   /** Defaults to TEST_OUTBOUND. */
   outbound?: OutboundPolicy;
+  /** MSPGRAPH_TRUSTED_PROXIES for this API (nobody by default). */
+  trustedProxies?: string;
 };
 
 /**
@@ -73,13 +81,14 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
   const outbound = options.outbound ?? TEST_OUTBOUND;
-  const api = createApi({ database, auth, keyRing: ring, outbound, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const logger = createLogger({ level: options.logLevel ?? "debug", destination });
+  const api = createApi({ database, auth, keyRing: ring, outbound, plugins: options.plugins ?? [], logger, trustedProxies: parseTrustedProxies(options.trustedProxies) });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
     const headers: Record<string, string> = { "content-type": "application/json", ...requestOptions.headers };
     if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
-    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) }));
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) }), { remoteAddress: requestOptions.remoteAddress });
     return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };
   };
 
@@ -138,3 +147,17 @@ export const gid = (typename: string, id: string) => encodeGlobalID(typename, id
 
 /** The first error's `extensions.code` of a response, if any. */
 export const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;
+
+/** Serves `api` over a real socket on 127.0.0.1 and a free port (for what `api.fetch` cannot show: sockets, streaming bodies). */
+export async function serveOverSocket(api: Api): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(api.handleNode);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -56,6 +56,12 @@ describe("signing in", () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
+  it("passes the browser's address on to the API, which trusts the web server's X-Forwarded-For", async () => {
+    await call(login, "/api/session/login", { email: "tech@contoso-it.test", password: "wrong" }, new Map(), { "x-forwarded-for": "203.0.113.45" });
+    const latest = await api.test.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.login" }, orderBy: { at: "desc" } });
+    expect(latest.ip).toBe("203.0.113.45");
+  });
+
   it("says in plain words when sign-in is paused after repeated failures", async () => {
     const attempt = () => call(clientLogin, "/api/session/client-login", { email: "viewer@litware.test", password: "wrong" }, new Map(), { "x-forwarded-for": "203.0.113.7" });
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);

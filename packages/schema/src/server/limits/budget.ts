@@ -5,10 +5,14 @@ import type { Principal } from "../../principal.js";
 
 export const HOURLY_BUDGET = 5000;
 
-/** Whose budget a request spends: a person's (the real actor's when impersonating), a key's, or an address's. */
-export function budgetKey(principal: Principal, ip: string): string {
+/**
+ * Whose budget a request spends: a person's (the real actor's when impersonating) or a key's.
+ * A caller without a session spends none: it may only sign in (throttled per account and per
+ * address) or renew, and one bucket shared by every such caller would let one block them all.
+ */
+export function budgetKey(principal: Principal): string | null {
   if (principal.kind === "apiKey") return `key:${principal.keyId}`;
-  if (principal.kind === "anonymous") return `ip:${ip}`;
+  if (principal.kind === "anonymous") return null;
   return `user:${principal.impersonation?.actorId ?? principal.userId}`;
 }
 
