@@ -1,4 +1,5 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
+import { HOURLY_BUDGET } from "@mspgraph/schema/server";
 import { z } from "zod";
 import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
 
@@ -7,6 +8,7 @@ const ZApiEnv = z.object({
   API_HOST: z.string().default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MSPGRAPH_HOURLY_BUDGET: z.coerce.number().int().min(1).default(HOURLY_BUDGET),
   MSPGRAPH_JWT_SECRET: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),

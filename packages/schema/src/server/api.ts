@@ -11,6 +11,7 @@ import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql"
 import { type Plugin, createYoga } from "graphql-yoga";
 import { composeSchema } from "./compose.js";
 import { createErrorMasker, isClientError } from "./error-masking.js";
+import { unpagedConnectionError } from "../connection-args.js";
 import { healthResponse } from "./health.js";
 import { handleWebhook } from "../integrations/webhooks.js";
 import { armorPlugins } from "./limits/armor.js";
@@ -112,7 +113,11 @@ function budgetPlugin(options: ApiOptions, metrics: Metrics): Plugin<GraphQLCont
       const context = args.contextValue;
       const operation = getOperationAST(args.document, args.operationName)?.operation ?? "query";
       const endTimer = metrics.duration.startTimer({ operation });
-      const cost = queryCost(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
+      const { cost, unpaged } = queryCost({ schema: args.schema, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName });
+      if (unpaged.length > 0) {
+        endTimer();
+        return setResultAndStopExecution({ errors: unpaged.map(unpagedConnectionError) });
+      }
       if (cost > MAX_QUERY_COST) {
         endTimer();
         return setResultAndStopExecution({

@@ -1,5 +1,6 @@
 export { type Api, type ApiOptions, MAX_BATCH, MAX_BODY_BYTES, createApi } from "./api.js";
 export { composeSchema } from "./compose.js";
 export { createLogger, type Logger } from "./logger.js";
+export { HOURLY_BUDGET } from "./limits/budget.js";
 export { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 export { processDueEvents, startEventWorker } from "../integrations/event-worker.js";
