@@ -15,6 +15,8 @@ import { unpagedConnectionError } from "../connection-args.js";
 import { healthResponse } from "./health.js";
 import { handleWebhook } from "../integrations/webhooks.js";
 import { armorPlugins } from "./limits/armor.js";
+import { headerLimitPlugin } from "./limits/headers.js";
+import { inputGuardPlugin } from "./limits/input-guard.js";
 import { HOURLY_BUDGET, budgetKey, spendBudget } from "./limits/budget.js";
 import { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 import type { Logger } from "./logger.js";
@@ -183,10 +185,12 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         logger,
       }),
     plugins: [
+      headerLimitPlugin(),
       httpPlugin(options, metrics),
       // In production the schema is not shown to callers without a session.
       useDisableIntrospection({ isDisabled: (request) => production && !request.headers.get("authorization") }),
       ...armorPlugins({ production }),
+      inputGuardPlugin(),
       budgetPlugin(options, metrics),
     ],
   });
