@@ -74,6 +74,13 @@ describe("the API's environment", () => {
     }
   });
 
+  it("reads the hourly point budget, 5,000 unless MSPGRAPH_HOURLY_BUDGET says otherwise, and refuses a bad one", () => {
+    const dataDir = tempDir();
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir }).MSPGRAPH_HOURLY_BUDGET).toBe(5000);
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_HOURLY_BUDGET: "250" }).MSPGRAPH_HOURLY_BUDGET).toBe(250);
+    for (const bad of ["0", "-5", "lots", "2.5"]) expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_HOURLY_BUDGET: bad })).toThrow(/MSPGRAPH_HOURLY_BUDGET/);
+  });
+
   it("refuses a bad port or a non-PostgreSQL DATABASE_URL", () => {
     expect(() => readApiEnv({ API_PORT: "70000", MSPGRAPH_DATA_DIR: tempDir() })).toThrow(/API_PORT/);
     expect(() => readApiEnv({ DATABASE_URL: "mysql://x" })).toThrow(/postgres/);

@@ -1,9 +1,6 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
-<<<<<<< HEAD
 import { type OutboundPolicy, parseOutboundAllow } from "@mspgraph/schema";
-=======
-import { type TrustedProxies, parseTrustedProxies } from "@mspgraph/schema/server";
->>>>>>> http
+import { HOURLY_BUDGET, type TrustedProxies, parseTrustedProxies } from "@mspgraph/schema/server";
 import { z } from "zod";
 import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
 
@@ -12,29 +9,22 @@ const ZApiEnv = z.object({
   API_HOST: z.string().default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MSPGRAPH_HOURLY_BUDGET: z.coerce.number().int().min(1).default(HOURLY_BUDGET),
   MSPGRAPH_JWT_SECRET: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
-<<<<<<< HEAD
   // Hosts, host:port pairs and CIDR ranges integrations may reach besides public https addresses.
   MSPGRAPH_OUTBOUND_ALLOW: z.string().optional(),
-});
-
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW"> & {
-  database: DatabaseConfig;
-  secrets: Secrets;
-  /** What integrations may reach besides public https addresses. */
-  outbound: OutboundPolicy;
-=======
   /** Whose X-Forwarded-For counts: the proxies (or the web server) in front of the API. */
   MSPGRAPH_TRUSTED_PROXIES: z.string().default(""),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_TRUSTED_PROXIES"> & {
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW" | "MSPGRAPH_TRUSTED_PROXIES"> & {
   database: DatabaseConfig;
   secrets: Secrets;
+  /** What integrations may reach besides public https addresses. */
+  outbound: OutboundPolicy;
   trustedProxies: TrustedProxies;
->>>>>>> http
 };
 
 function readOutbound(text: string | undefined): OutboundPolicy {
@@ -62,13 +52,8 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-<<<<<<< HEAD
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, MSPGRAPH_TRUSTED_PROXIES: proxies, ...settings } = parsed.data;
   const outbound = readOutbound(allow);
-  const database = resolveDatabaseConfig(env);
-  return { ...settings, database, outbound, secrets: readSecrets(parsed.data, database) };
-=======
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_TRUSTED_PROXIES: proxies, ...settings } = parsed.data;
   let trustedProxies: TrustedProxies;
   try {
     trustedProxies = parseTrustedProxies(proxies);
@@ -76,6 +61,5 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Invalid environment: MSPGRAPH_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
   const database = resolveDatabaseConfig(env);
-  return { ...settings, database, trustedProxies, secrets: readSecrets(parsed.data, database) };
->>>>>>> http
+  return { ...settings, database, outbound, trustedProxies, secrets: readSecrets(parsed.data, database) };
 }

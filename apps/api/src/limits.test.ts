@@ -1,17 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedId } from "@mspgraph/db";
 import { MAX_BATCH, MAX_BODY_BYTES, createLogger, queryCost } from "@mspgraph/schema/server";
-import { type TestApi, codeOf, createTestApi, testSecrets } from "./testing/test-api.js";
+import { composeSchema } from "./composed-schema.js";
+import { type TestApi, codeOf, createTestApi, gid, testSecrets } from "./testing/test-api.js";
 import { createApi } from "./yoga.js";
 import { parse } from "graphql";
 
 
+const schema = composeSchema();
+const cost = (query: string, variables: Record<string, unknown> = {}) => queryCost({ schema, document: parse(query), variables });
+const fabrikam = gid("Client", seedId("client", "fabrikam"));
+
 describe("query cost", () => {
-  it("counts one request per fetch of each connection, over 100, mutations 10 more", () => {
-    expect(queryCost(parse("{ health { status } }"))).toBe(1);
-    // 1 request for clients + 100 for their agents + 100 * 50 for the agents' alerts.
-    expect(queryCost(parse("{ clients(first: 100) { edges { node { agents(first: 50) { edges { node { alerts(first: 10) { totalCount } } } } } } } }"))).toBe(51);
-    expect(queryCost(parse("query ($n: Int) { clients(first: $n) { edges { node { sites(first: 100) { totalCount } } } } }"), { n: 100 })).toBe(1);
-    expect(queryCost(parse('mutation { createClient(input: { name: "a", domain: "a.test" }) { userErrors { code } } }'))).toBe(11);
+  // Each row's requests are worked out by hand: one per fetch of each connection; cost = round(requests / 100), at least 1.
+  it.each([
+    ["scalars and objects are free", "{ health { status } viewer { name partner { name } } }", {}, 1, []],
+    ["one connection: 1 request", "{ clients(first: 100) { totalCount } }", {}, 1, []],
+    ["nested: 1 + 100 + 100 * 100 = 10,101", "{ clients(first: 100) { edges { node { sites(first: 100) { edges { node { agents(first: 10) { totalCount } } } } } } } }", {}, 101, []],
+    ["three deep: 1 + 100 + 100 * 50 = 5,101", "{ clients(first: 100) { edges { node { agents(first: 50) { edges { node { alerts(first: 10) { totalCount } } } } } } } }", {}, 51, []],
+    ["siblings add up: (1 + 10 + 10 * 100) + (1 + 5 + 5 * 100) = 1,517", "query { a: clients(first: 10) { ...C } b: clients(last: 5) { ...C } } fragment C on QueryClientsConnection { edges { node { agents(first: 100) { edges { node { alerts(first: 100) { totalCount } } } } } } }", {}, 15, []],
+    ["variables and their defaults: 1 + 50 + 50 * 30 = 1,551", "query ($n: Int = 50, $m: Int) { clients(first: $n) { edges { node { sites(first: $m) { edges { node { agents(first: 100) { totalCount } } } } } } } }", { m: 30 }, 16, []],
+    ["nodes(ids) once per id: 40 * (1 + 100) = 4,040", "query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Client { agents(first: 100) { edges { node { alerts(first: 100) { totalCount } } } } } } }", { ids: Array.from({ length: 40 }, () => fabrikam) }, 40, []],
+    ["a connection without first/last counts the largest page: 1 + 100 + 100 * 100 = 10,101", "{ clients { edges { node { sites { edges { node { agents { totalCount } } } } } } } }", {}, 101, ["clients", "clients.edges.node.sites", "clients.edges.node.sites.edges.node.agents"]],
+    ["a mutation: 10 + its connections (1 request = 1)", 'mutation { createClient(input: { name: "a", domain: "a.test" }) { client { agents(first: 10) { totalCount } } } }', {}, 11, []],
+  ])("%s", (_name, query, variables, expected, unpaged) => {
+    expect(cost(query, variables)).toEqual({ cost: expected, unpaged });
   });
 });
 
@@ -34,6 +47,14 @@ describe("request limits", () => {
     const response = await t.gql(query, {}, { token });
     expect(codeOf(response)).toBe(code);
     expect(response.data ?? null).toBeNull();
+  });
+
+  it("refuses a connection without first or last, naming it, before anything runs (GitHub's rule)", async () => {
+    const unpaged = await t.gql("{ clients(first: 5) { edges { node { name agents { totalCount } } } } }", {}, { token });
+    expect(unpaged.data ?? null).toBeNull();
+    expect(unpaged.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("`agents` connection"), extensions: { code: "BAD_USER_INPUT", field: "clients.edges.node.agents" } })]);
+    const paged = await t.gql("{ clients(first: 5) { edges { node { name agents(first: 20) { totalCount } } } } }", {}, { token });
+    expect(paged.errors).toBeUndefined();
   });
 
   it("refuses an oversized body with 413 and PAYLOAD_TOO_LARGE", async () => {

@@ -1,7 +1,7 @@
 import type { Database } from "@mspgraph/db";
 import { createTestDatabase } from "@mspgraph/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "@mspgraph/schema/server";
+import { MAX_HEADER_LENGTH, MAX_STRING_LENGTH, createLogger } from "@mspgraph/schema/server";
 import { testSecrets } from "./testing/test-api.js";
 import { createApi } from "./yoga.js";
 
@@ -36,6 +36,25 @@ describe("malformed requests", () => {
     expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 
+  it.each([
+    ["a missing required variable", { query: "query ($x: ID!) { node(id: $x) { id } }" }, "$x"],
+    ["a NUL character in a variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "a\u0000@b.test", password: "x" } } }, "$input.email"],
+    ["a lone surrogate in a variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "\ud800@b.test", password: "x" } } }, "$input.email"],
+    ["an over-long variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "x".repeat(MAX_STRING_LENGTH + 1), password: "x" } } }, "$input.email"],
+    ["a NUL character in a literal", { query: 'mutation { login(input: { email: "a\\u0000@b.test", password: "x" }) { accessToken } }' }, "login.input.email"],
+  ])("answers %s with BAD_USER_INPUT naming it", async (_name, request, name) => {
+    const { status, json } = await post(JSON.stringify(request));
+    expect(status).toBeLessThan(500);
+    expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(json.errors[0].message).toContain(name);
+  });
+
+  it(`refuses a header value over ${MAX_HEADER_LENGTH} characters with 431`, async () => {
+    const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${"a".repeat(MAX_HEADER_LENGTH + 1)}` }, body: JSON.stringify({ query: "{ health { status } }" }) }));
+    expect(response.status).toBe(431);
+    expect((await response.json()).errors[0].extensions).toMatchObject({ code: "HEADER_TOO_LARGE", header: "authorization" });
+  });
+
   it("answers a correct query", async () => {
     expect((await post(JSON.stringify({ query: "{ health { status } }" }))).json.data).toEqual({ health: { status: "OK" } });
   });
@@ -57,6 +76,8 @@ describe("unexpected failures", () => {
     const response = await t.gql("{ clients(first: 5) { totalCount } }", {}, { token, headers: { "x-request-id": "req-failing-123" } });
     const text = JSON.stringify(response);
     expect(response.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-failing-123" });
+    // Plain words for whoever reads it; the code and the request id stay in extensions.
+    expect(response.errors?.[0]?.message).toBe("Something went wrong on our side. Please try again; if it keeps happening, contact support.");
     expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
     const logged = t.logs.map((line) => JSON.parse(line)).find((entry) => entry.requestId === "req-failing-123" && entry.err);
     expect(logged?.err?.stack).toEqual(expect.stringContaining("\n"));

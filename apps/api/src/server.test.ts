@@ -10,9 +10,9 @@ const tsx = path.resolve(apiDir, "..", "..", "node_modules", ".bin", "tsx");
 
 type Running = { child: ChildProcess; output: () => string; port: number };
 
-async function startServer(dataDir: string): Promise<Running> {
+async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
-  const env = { ...process.env, MSPGRAPH_DATA_DIR: dataDir, API_PORT: String(port), DATABASE_URL: "" };
+  const env = { ...process.env, MSPGRAPH_DATA_DIR: dataDir, API_PORT: String(port), DATABASE_URL: "", ...extraEnv };
   const child = spawn(tsx, ["src/server.ts"], { cwd: apiDir, env });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -37,13 +37,13 @@ describe.skipIf(testDatabaseKind() !== "pglite")("embedded first start", () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "mspgraph-first-start-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("migrates and seeds the data directory once, then reuses it", async () => {
+  it("migrates and seeds the data directory once, then reuses it with the configured budget", async () => {
     const first = await startServer(dataDir);
     await stopServer(first);
     expect(first.output()).toContain("applied migrations to the embedded database");
     expect(first.output()).toContain("seeded demo data (first run)");
 
-    const second = await startServer(dataDir);
+    const second = await startServer(dataDir, { MSPGRAPH_HOURLY_BUDGET: "777" });
     const health = await fetch(`http://127.0.0.1:${second.port}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -51,6 +51,7 @@ describe.skipIf(testDatabaseKind() !== "pglite")("embedded first start", () => {
     }).then((r) => r.json());
     await stopServer(second);
     expect(health.data).toEqual({ health: { status: "OK" } });
+    expect(health.extensions.cost.limit).toBe(777);
     expect(second.output()).not.toContain("seeded demo data");
     expect(second.output()).not.toContain("applied migrations");
   });

@@ -3,6 +3,7 @@
 import { type CSSProperties, type ReactNode, useState } from "react";
 import { brandStyle, safeLogoUrl } from "../../lib/branding";
 import { PORTAL_ADMIN_SECTION, PORTAL_SECTIONS } from "../../lib/session/routes";
+import { ErrorAudienceContext } from "../ui/describe-error";
 import { AppFrame } from "./app-frame";
 import { PortalViewerContext } from "./portal-viewer";
 import { useShellViewer } from "./use-shell-viewer";
@@ -33,7 +34,11 @@ export function PortalShell({ children }: { children: ReactNode }) {
       onRetry={retry}
       ready={viewer?.kind === "CLIENT" && Boolean(client)}
     >
-      {viewer && client ? <PortalViewerContext.Provider value={{ ...viewer, client }}>{children}</PortalViewerContext.Provider> : null}
+      {viewer && client ? (
+        <ErrorAudienceContext.Provider value="client">
+          <PortalViewerContext.Provider value={{ ...viewer, client }}>{children}</PortalViewerContext.Provider>
+        </ErrorAudienceContext.Provider>
+      ) : null}
     </AppFrame>
   );
 }

@@ -1,6 +1,16 @@
+import { createContext } from "react";
 import type { CombinedError } from "urql";
 
-export type TDescribedError = { message: string; code: string | null; hint: string };
+export type TDescribedError = { message: string; code: string | null; hint: string; requestId: string | null };
+
+/**
+ * Who reads an error: staff see the API's code and the request id for their logs; client
+ * users (the portal) see plain words only.
+ */
+export const ErrorAudienceContext = createContext<"staff" | "client">("staff");
+
+/** What a client user reads when the server fails. */
+export const SERVER_FAILED = "Something went wrong on our side. Please try again; if it keeps happening, contact your IT provider.";
 
 // What each of the API's error codes means for the person looking at the page.
 const HINTS: Record<string, string> = {
@@ -14,20 +24,20 @@ const HINTS: Record<string, string> = {
   PROVIDER_UNAVAILABLE: "The ticket's PSA is not connected any more.",
   API_UNREACHABLE: "The API is not answering. Try again in a moment.",
   CSRF_REJECTED: "The request was refused as cross-site. Reload the page and try again.",
-  INTERNAL_SERVER_ERROR: "The server failed. Try again; if it keeps failing, report the request id.",
   QUERY_TOO_COMPLEX: "The request asked for too much at once.",
 };
 
-/** A GraphQL or network error as plain words plus the API's code, for error states and banners. */
+/** A GraphQL or network error as plain words, plus the API's code and request id kept apart. */
 export function describeError(error: CombinedError): TDescribedError {
   const first = error.graphQLErrors[0];
   if (first) {
     const code = typeof first.extensions?.code === "string" ? first.extensions.code : null;
-    const requestId = typeof first.extensions?.requestId === "string" ? ` (request id ${first.extensions.requestId})` : "";
-    return { message: first.message + requestId, code, hint: (code && HINTS[code]) ?? "" };
+    const requestId = typeof first.extensions?.requestId === "string" ? first.extensions.requestId : null;
+    const message = code === "INTERNAL_SERVER_ERROR" ? SERVER_FAILED : first.message;
+    return { message, code, hint: (code && HINTS[code]) ?? "", requestId };
   }
   if (error.networkError) {
-    return { message: "The web server could not be reached.", code: "NETWORK_ERROR", hint: "Check your connection and try again." };
+    return { message: "The web server could not be reached.", code: "NETWORK_ERROR", hint: "Check your connection and try again.", requestId: null };
   }
-  return { message: error.message, code: null, hint: "" };
+  return { message: SERVER_FAILED, code: null, hint: "", requestId: null };
 }

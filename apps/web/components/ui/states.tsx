@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
 import type { CombinedError } from "urql";
-import { describeError } from "./describe-error";
+import { ErrorAudienceContext, describeError } from "./describe-error";
 import "./ui.css";
 
 export function Loading({ label = "Loading…" }: { label?: string }) {
@@ -21,15 +21,19 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** A failed query or mutation: the API's message, its code and what it means, with an optional retry. */
+/**
+ * A failed query or mutation: the API's message and what it means, with an optional retry.
+ * Staff also see its code and request id; client users only the words.
+ */
 export function ErrorState({ error, title = "Something went wrong", onRetry }: { error: CombinedError; title?: string; onRetry?: () => void }) {
-  const { message, code, hint } = describeError(error);
+  const { message, code, hint, requestId } = describeError(error);
+  const staff = useContext(ErrorAudienceContext) === "staff";
   return (
     <div className="ui-alert" data-tone="bad" role="alert">
       <strong>{title}</strong>
       <div>
         {message}
-        {code ? (
+        {staff && code ? (
           <>
             {" "}
             <code>({code})</code>
@@ -37,6 +41,7 @@ export function ErrorState({ error, title = "Something went wrong", onRetry }: {
         ) : null}
       </div>
       {hint ? <div>{hint}</div> : null}
+      {staff && requestId ? <div>Request id: <code>{requestId}</code></div> : null}
       {onRetry ? (
         <button type="button" className="ui-button" data-size="small" onClick={onRetry} style={{ marginTop: "0.5rem" }}>
           Try again

@@ -1,7 +1,7 @@
 import { CombinedError } from "urql";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { describeError } from "./describe-error";
+import { SERVER_FAILED, describeError } from "./describe-error";
 import { splitUserErrors } from "./user-errors";
 
 describe("userErrors next to their fields", () => {
@@ -24,12 +24,13 @@ describe("userErrors next to their fields", () => {
 describe("errors in plain words", () => {
   it("shows the API's message with its code and what the code means", () => {
     const error = new CombinedError({ graphQLErrors: [new GraphQLError("no such client", { extensions: { code: "NOT_FOUND" } })] });
-    expect(describeError(error)).toEqual({ message: "no such client", code: "NOT_FOUND", hint: "It does not exist, or it is outside your reach." });
+    expect(describeError(error)).toEqual({ message: "no such client", code: "NOT_FOUND", hint: "It does not exist, or it is outside your reach.", requestId: null });
   });
 
-  it("names the request id of an unexpected failure, and a network failure as such", () => {
+  it("says an unexpected failure in plain words, the request id kept apart, and a network failure as such", () => {
     const internal = new CombinedError({ graphQLErrors: [new GraphQLError("Unexpected error.", { extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-123" } })] });
-    expect(describeError(internal).message).toBe("Unexpected error. (request id req-123)");
+    expect(describeError(internal)).toMatchObject({ message: SERVER_FAILED, requestId: "req-123" });
+    expect(describeError(internal).message).not.toMatch(/req-123|INTERNAL/);
     expect(describeError(new CombinedError({ networkError: new Error("Failed to fetch") })).code).toBe("NETWORK_ERROR");
   });
 });

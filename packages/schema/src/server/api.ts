@@ -15,7 +15,10 @@ import { createErrorMasker, isClientError } from "./error-masking.js";
 import { anonymousAccessPlugin } from "./anonymous-access.js";
 import { type TrustedProxies, clientAddress, parseTrustedProxies } from "./client-ip.js";
 import { httpPlugin } from "./http-plugin.js";
+import { unpagedConnectionError } from "../connection-args.js";
 import { armorPlugins } from "./limits/armor.js";
+import { headerLimitPlugin } from "./limits/headers.js";
+import { inputGuardPlugin } from "./limits/input-guard.js";
 import { HOURLY_BUDGET, budgetKey, spendBudget } from "./limits/budget.js";
 import { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 import type { Logger } from "./logger.js";
@@ -84,7 +87,11 @@ function budgetPlugin(options: ApiOptions, metrics: Metrics): Plugin<GraphQLCont
       const context = args.contextValue;
       const operation = getOperationAST(args.document, args.operationName)?.operation ?? "query";
       const endTimer = metrics.duration.startTimer({ operation });
-      const cost = queryCost(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
+      const { cost, unpaged } = queryCost({ schema: args.schema, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName });
+      if (unpaged.length > 0) {
+        endTimer();
+        return setResultAndStopExecution({ errors: unpaged.map(unpagedConnectionError) });
+      }
       if (cost > MAX_QUERY_COST) {
         endTimer();
         return setResultAndStopExecution({
@@ -156,10 +163,12 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         logger,
       }),
     plugins: [
+      headerLimitPlugin(),
       httpPlugin({ ...options, metrics }),
       // In production the schema is not shown to callers without a session.
       useDisableIntrospection({ isDisabled: (request) => production && !request.headers.get("authorization") }),
       ...armorPlugins({ production }),
+      inputGuardPlugin(),
       budgetPlugin(options, metrics),
       // A caller without a session spends no budget (see budgetKey) and may only sign in.
       anonymousAccessPlugin({ production }),

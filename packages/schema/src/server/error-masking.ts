@@ -16,18 +16,31 @@ const CLIENT_CODES = new Set<string>([
   "TOO_MANY_DIRECTIVES",
   "QUERY_TOO_COMPLEX",
   "PAYLOAD_TOO_LARGE",
+  "HEADER_TOO_LARGE",
 ]);
 
 function codeOf(error: GraphQLError): unknown {
   return error.extensions?.code ?? (error.originalError as GraphQLError | undefined)?.extensions?.code;
 }
 
+// graphql-js and yoga's own errors (syntax, validation, a missing or mistyped variable) have
+// no original error, or a scalar's parse error and an HTTP 4xx status.
+function isRequestError(error: GraphQLError): boolean {
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  return status === undefined ? !error.originalError : status < 500;
+}
+
 /** An error the caller caused and can act on (a refused field, bad input): not the server's fault. */
 export function isClientError(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
+  // Pothos' refusal of a malformed cursor or id, or of before with after.
+  if (error.originalError?.name === "PothosValidationError") return true;
   const code = codeOf(error);
-  return typeof code === "string" && CLIENT_CODES.has(code);
+  return (typeof code === "string" && CLIENT_CODES.has(code)) || isRequestError(error);
 }
+
+/** What a caller reads when the server fails: plain words; the request id is in `extensions.requestId`. */
+export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
 
 /**
  * Keeps errors a caller can act on and replaces everything else with a generic message
@@ -37,8 +50,7 @@ export function createErrorMasker(logger: Logger) {
   return (error: unknown, _message: string, requestId?: string): Error => {
     const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(String(error), { originalError: error as Error });
     const original = graphqlError.originalError;
-    // Errors from graphql-js itself (syntax, validation, variable coercion) have no original error.
-    if (!original && !graphqlError.extensions?.http) {
+    if (isRequestError(graphqlError)) {
       const code = graphqlError.extensions?.code ?? "BAD_USER_INPUT";
       return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { ...graphqlError.extensions, code } });
     }
@@ -52,7 +64,7 @@ export function createErrorMasker(logger: Logger) {
       return new GraphQLError(source.message, { nodes: graphqlError.nodes, path: graphqlError.path, extensions: { ...source.extensions, code } });
     }
     logger.error({ requestId, err: original ?? graphqlError, path: graphqlError.path }, "unexpected error");
-    return new GraphQLError("Internal error: the request id identifies it in the server's log", {
+    return new GraphQLError(UNEXPECTED_ERROR_MESSAGE, {
       nodes: graphqlError.nodes,
       path: graphqlError.path,
       extensions: { code: "INTERNAL_SERVER_ERROR", requestId },

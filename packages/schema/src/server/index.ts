@@ -3,5 +3,8 @@ export { type TrustedProxies, parseTrustedProxies } from "./client-ip.js";
 export { MAX_BODY_BYTES } from "./limits/body-limit.js";
 export { composeSchema } from "./compose.js";
 export { createLogger, type Logger } from "./logger.js";
+export { HOURLY_BUDGET } from "./limits/budget.js";
+export { MAX_HEADER_LENGTH } from "./limits/headers.js";
+export { MAX_STRING_LENGTH } from "./limits/input-guard.js";
 export { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 export { processDueEvents, startEventWorker } from "../integrations/event-worker.js";
