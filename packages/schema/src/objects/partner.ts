@@ -5,6 +5,7 @@ import { addRules } from "../permissions.js";
 import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { containsText } from "./text-match.js";
 
 export const PartnerRef = builder.prismaNode("Partner", {
   id: { field: "id" },
@@ -36,11 +37,11 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { filter }, { db }) =>
       db.partner.findMany({
         ...query,
-        where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {},
+        where: filter?.search ? { name: containsText(filter.search) } : {},
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
     totalCount: (_root, { filter }, { db }) =>
-      db.partner.count({ where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {} }),
+      db.partner.count({ where: filter?.search ? { name: containsText(filter.search) } : {} }),
   }),
   partner: t.prismaField({
     type: "Partner",
