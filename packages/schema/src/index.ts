@@ -30,7 +30,7 @@ export {
   type PluginEventContext,
   type PluginJob,
 } from "./integrations/plugin-contract.js";
-export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrations/event-queue.js";
+export { DEFAULT_LEASE_MS, claimEvents, enqueueEvent, finishEvent, renewLease, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";
