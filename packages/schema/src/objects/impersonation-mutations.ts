@@ -91,7 +91,7 @@ builder.mutationFields((t) => ({
       if ((principal.kind !== "staff" && principal.kind !== "client") || !principal.impersonation) {
         return { accessToken: null, expiresAt: null, viewer: null, userErrors: [{ field: null, message: "you are not impersonating anyone", code: "CONFLICT" }] };
       }
-      await revokeSession(database.prisma, principal.sessionId, "impersonation stopped");
+      context.events.publish("sessionsEnded", { sessionIds: await revokeSession(database.prisma, principal.sessionId, "impersonation stopped") });
       await recordAuditEvent(database.prisma, {
         action: "impersonation.stopped",
         outcome: "SUCCESS",

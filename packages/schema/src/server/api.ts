@@ -31,6 +31,8 @@ export type ApiOptions = {
   keyRing: KeyRing;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
+  /** How often live subscriptions re-check their caller's session (default 5 s). */
+  sessionCheckIntervalMs?: number;
   /** Bench only: the same API without shield rules, to measure what authorization costs. */
   schema?: GraphQLSchema;
 };
@@ -176,6 +178,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         plugins: options.plugins,
         keyRing: options.keyRing,
         logger,
+        ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
       }),
     plugins: [
       httpPlugin(options, metrics),

@@ -49,6 +49,8 @@ export type TestApiOptions = {
   logLevel?: "debug" | "info" | "warn" | "error";
   /** The plugins the API serves (none by default: the core alone). */
   plugins?: readonly IntegrationPlugin[];
+  /** How often subscriptions re-check their caller's session (the API's default unless set). */
+  sessionCheckIntervalMs?: number;
 };
 
 /**
@@ -61,7 +63,14 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const { auth, keyRing: ring } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
-  const api = createApi({ database, auth, keyRing: ring, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const api = createApi({
+    database,
+    auth,
+    keyRing: ring,
+    plugins: options.plugins ?? [],
+    logger: createLogger({ level: options.logLevel ?? "debug", destination }),
+    ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
+  });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
