@@ -1,8 +1,7 @@
-import { and } from "graphql-shield";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
-import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import { isAuthenticated, isPlatformAdmin, isStaff } from "../rules/roles.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
 import { containsText } from "./text-match.js";
@@ -20,7 +19,11 @@ export const PartnerRef = builder.prismaNode("Partner", {
       { cursor: "id", query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
       countedConnection("client", "partnerId", () => ({ archivedAt: null })),
     ),
-    staffUsers: t.relatedConnection("staffUsers", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("staffUser", "partnerId")),
+    staffUsers: t.relatedConnection(
+      "staffUsers",
+      { cursor: "id", description: "The partner's staff, for every staff role (emails for OWNER/ADMIN); not for client users", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      countedConnection("staffUser", "partnerId"),
+    ),
   }),
 });
 
@@ -57,5 +60,6 @@ builder.queryFields((t) => ({
 
 addRules({
   Query: { partners: isPlatformAdmin, partner: isPlatformAdmin },
-  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: and(isStaff, isPartnerManager) },
+  // Every staff role lists its colleagues (a technician assigns tickets); StaffUser's own rules keep emails to managers.
+  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: isStaff },
 });
