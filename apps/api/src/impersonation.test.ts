@@ -1,4 +1,5 @@
 import { seedId } from "@mspgraph/db";
+import { signAccessToken } from "@mspgraph/schema/auth-tokens";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
@@ -97,5 +98,50 @@ describe("impersonation", () => {
   it("stopImpersonation without an impersonation is a CONFLICT", async () => {
     const r = await t.gql(STOP, {}, { token: await t.tokenFor("tech@northwind-msp.test") });
     expect(r.data!.stopImpersonation.userErrors).toEqual([{ code: "CONFLICT" }]);
+  });
+
+  describe("stopping hands back no more time than the token that started it had", () => {
+    // A token for a fresh session of `email` that expires in `seconds`, like one near its end.
+    async function shortToken(email: string, seconds: number) {
+      const login = await t.gql("mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", { input: { email, password: "mspgraph-demo" } });
+      const sessionId = decodeJwt(login.data!.login.accessToken).sid as string;
+      const token = await signAccessToken({ ...t.auth, accessTokenTtlSeconds: seconds }, { audience: "mspgraph:staff", userId: seedId("staff", email), sessionId });
+      return { token: token.token, exp: decodeJwt(token.token).exp! };
+    }
+    const stop = async (token: string) => (await t.gql(STOP, {}, { token })).data!.stopImpersonation as { accessToken: string | null; expiresAt: string | null };
+
+    it("for a partner OWNER looping start/stop", async () => {
+      const own = await shortToken("owner@northwind-msp.test", 60);
+      let token = own.token;
+      for (let i = 0; i < 4; i++) {
+        const asClient = (await start(token, { clientId: fabrikam, reason: "loop" })).data!.startImpersonation.accessToken;
+        const back = await stop(asClient);
+        expect(back.accessToken).toBeTruthy();
+        expect(decodeJwt(back.accessToken!).exp).toBeLessThanOrEqual(own.exp);
+        expect(new Date(back.expiresAt!).getTime()).toBeLessThanOrEqual(own.exp * 1000);
+        token = back.accessToken!;
+      }
+      expect((await t.gql("{ viewer { staffRole } }", {}, { token })).data!.viewer.staffRole).toBe("OWNER");
+    });
+
+    it("for a platform admin looping through a partner and a client", async () => {
+      const own = await shortToken("admin@mspgraph.test", 60);
+      let token = own.token;
+      for (let i = 0; i < 3; i++) {
+        const asPartner = (await start(token, { partnerId: northwind, reason: "loop" })).data!.startImpersonation.accessToken;
+        const asClient = (await start(asPartner, { clientId: fabrikam, reason: "loop" })).data!.startImpersonation.accessToken;
+        const partnerAgain = await stop(asClient);
+        const home = await stop(partnerAgain.accessToken!);
+        expect(decodeJwt(home.accessToken!).exp).toBeLessThanOrEqual(own.exp);
+        token = home.accessToken!;
+      }
+    });
+
+    it("and none once it has expired: the actor refreshes their own session", async () => {
+      const own = await shortToken("owner@northwind-msp.test", 2);
+      const asClient = (await start(own.token, { clientId: fabrikam, reason: "outlive" })).data!.startImpersonation.accessToken;
+      await new Promise((resolve) => setTimeout(resolve, own.exp * 1000 - Date.now() + 200));
+      expect(await stop(asClient)).toMatchObject({ accessToken: null, expiresAt: null });
+    });
   });
 });

@@ -1,13 +1,21 @@
 import { databaseFromUrl } from "@mspgraph/db";
 import { testDatabaseKind } from "@mspgraph/db/testing";
 import { definePlugin } from "@mspgraph/plugins";
-import { type PluginEvent, claimEvents, enqueueEvent } from "@mspgraph/schema";
+import { DEFAULT_LEASE_MS, type PluginEvent, claimEvents, enqueueEvent } from "@mspgraph/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { processDueEvents, createLogger } from "@mspgraph/schema/server";
 import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const handled: Array<{ event: PluginEvent; token: unknown }> = [];
+// A handler that holds (payload { hold: true }) until the test lets it go (Node 20 has no Promise.withResolvers).
+const signal = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+let held = signal();
+let release = signal();
 const hooky = definePlugin({
   id: "hooky",
   name: "Hooky",
@@ -17,6 +25,10 @@ const hooky = definePlugin({
   webhook: { eventId: (body) => (body as { id?: string }).id },
   async handleEvent(event, context) {
     if ((event.payload as { fail?: boolean }).fail) throw new Error(`upstream said no (try ${event.attempt})`);
+    if ((event.payload as { hold?: boolean }).hold) {
+      held.resolve();
+      await release.promise;
+    }
     handled.push({ event, token: context.credentials()?.token });
   },
 });
@@ -115,5 +127,39 @@ describe("durable integration events", () => {
     } finally {
       if (other !== t.database) await other.close();
     }
+  });
+
+  it("gives a crashed worker's events back after a short lease (30 s unless configured)", async () => {
+    const connection = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    const enqueue = (providerEventId: string) => enqueueEvent(t.database.prisma, { partnerId: connection.partnerId, connectionId: connection.id, pluginId: "hooky", kind: "webhook", providerEventId, payload: {} });
+    // A worker claims with the default lease and dies: the claim ends within 30 s, not minutes.
+    await enqueue("crash-default");
+    const [claimed] = await claimEvents(t.database.prisma, 20);
+    expect(claimed!.providerEventId).toBe("crash-default");
+    expect(new Date(claimed!.lockedUntil!).getTime() - Date.now()).toBeLessThanOrEqual(DEFAULT_LEASE_MS + 2_000);
+    expect(DEFAULT_LEASE_MS).toBeLessThanOrEqual(30_000);
+    expect(await claimEvents(t.database.prisma, 20)).toEqual([]);
+
+    await enqueue("crash-short");
+    expect((await claimEvents(t.database.prisma, 20, 100)).map((e) => e.providerEventId)).toEqual(["crash-short"]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await worker()).toBe(1);
+    expect(handled.at(-1)!.event).toMatchObject({ providerEventId: "crash-short", attempt: 2 });
+  });
+
+  it("renews the lease while a long handler runs, so no other worker takes its event", async () => {
+    const connection = await t.database.prisma.integrationConnection.findFirstOrThrow();
+    await enqueueEvent(t.database.prisma, { partnerId: connection.partnerId, connectionId: connection.id, pluginId: "hooky", kind: "webhook", providerEventId: "slow", payload: { hold: true } });
+    held = signal();
+    release = signal();
+    const running = processDueEvents({ database: t.database, plugins: [hooky], keyRing: t.keyRing, logger: createLogger({ level: "silent" }), leaseMs: 300 });
+    await held.promise;
+    // Four leases long: without renewal another worker would have taken it by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await claimEvents(t.database.prisma, 20, 300)).toEqual([]);
+    release.resolve();
+    expect(await running).toBe(1);
+    const row = await t.database.prisma.integrationEvent.findFirstOrThrow({ where: { providerEventId: "slow" } });
+    expect([row.status, row.attempts]).toEqual(["DONE", 1]);
   });
 });

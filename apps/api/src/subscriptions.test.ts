@@ -1,7 +1,9 @@
-import { seedId } from "@mspgraph/db";
+import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
+import { signAccessToken } from "@mspgraph/schema/auth-tokens";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
-import { type GraphQLResponse, type TestApi, createTestApi } from "./testing/test-api.js";
+import { type GraphQLResponse, type Subscription, type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
 
 const SUBSCRIBE = "subscription { alertChanged { change alert { message client { name } } } }";
 const ACK = "mutation ($i: AlertActionInput!) { acknowledgeAlert(input: $i) { alert { status } } }";
@@ -50,5 +52,76 @@ describe("alertChanged over server-sent events", () => {
     const message = (await sub.next()) as GraphQLResponse;
     expect(message.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     sub.close();
+  });
+});
+
+describe("alertChanged ends when the session does", () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    // Re-checks every 250 ms, so a session ended behind the API's back also ends quickly here.
+    t = await createTestApi({ sessionCheckIntervalMs: 250 });
+  });
+  afterAll(() => t.close());
+
+  const LOGIN = "mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }";
+  const signIn = async (email: string) => (await t.gql(LOGIN, { input: { email, password: DEMO_PASSWORD } })).data!.login as { accessToken: string; refreshToken: string };
+
+  // Opens the subscription and waits until it is registered, shown by one event reaching it.
+  async function listen(token: string) {
+    const sub = await t.subscribe(SUBSCRIBE, {}, { token });
+    const alert = await t.database.prisma.alert.create({
+      data: { partnerId: seedId("partner", "northwind-msp"), clientId: seedId("client", "fabrikam"), severity: "INFO", source: "test", message: "still listening" },
+    });
+    for (let tries = 0; tries < 50; tries++) {
+      t.api.events.publish("alertChanged", { change: "RAISED", alertId: alert.id, partnerId: alert.partnerId, clientId: alert.clientId });
+      const message = await sub.next(100);
+      if (message !== "timeout") {
+        expect((message as GraphQLResponse).data?.alertChanged?.alert?.message).toBe("still listening");
+        return sub;
+      }
+    }
+    throw new Error("the subscription never started");
+  }
+
+  async function expectEnded(sub: Subscription) {
+    const last = await sub.next(10_000);
+    expect(last).not.toBe("timeout");
+    expect((last as GraphQLResponse).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await sub.next(10_000)).toBe("complete");
+  }
+
+  it("at logout", async () => {
+    const { accessToken } = await signIn("tech@northwind-msp.test");
+    const sub = await listen(accessToken);
+    await t.gql("mutation { logout { ok } }", {}, { token: accessToken });
+    await expectEnded(sub);
+  });
+
+  it("when the session is revoked (a refresh token used twice)", async () => {
+    const { accessToken, refreshToken } = await signIn("owner@northwind-msp.test");
+    const sub = await listen(accessToken);
+    const REFRESH = "mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken } }";
+    await t.gql(REFRESH, { input: { refreshToken } });
+    expect(codeOf(await t.gql(REFRESH, { input: { refreshToken } }))).toBe("UNAUTHENTICATED");
+    await expectEnded(sub);
+  });
+
+  it("when the impersonation it runs under is stopped", async () => {
+    const { accessToken } = await signIn("owner@northwind-msp.test");
+    const START = "mutation ($input: StartImpersonationInput!) { startImpersonation(input: $input) { accessToken } }";
+    const started = await t.gql(START, { input: { clientId: gid("Client", seedId("client", "fabrikam")), reason: "watch alerts" } }, { token: accessToken });
+    const asClient = started.data!.startImpersonation.accessToken as string;
+    const sub = await listen(asClient);
+    await t.gql("mutation { stopImpersonation { accessToken } }", {}, { token: asClient });
+    await expectEnded(sub);
+  });
+
+  it("when its access token expires", async () => {
+    const { accessToken } = await signIn("tech@northwind-msp.test");
+    const claims = decodeJwt(accessToken);
+    const short = await signAccessToken({ ...t.auth, accessTokenTtlSeconds: 2 }, { audience: "mspgraph:staff", userId: claims.sub!, sessionId: claims.sid as string });
+    const sub = await listen(short.token);
+    await expectEnded(sub);
+    expect(Date.now()).toBeGreaterThanOrEqual(short.expiresAt.getTime() - 1000);
   });
 });

@@ -5,6 +5,7 @@ import type { EventBus } from "./events.js";
 import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
 import type { OutboundPolicy } from "./outbound/policy.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
+import { type LiveSession, liveSession } from "./auth/live-session.js";
 import type { Principal } from "./principal.js";
 import type { Logger } from "./server/logger.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
@@ -27,6 +28,8 @@ export type GraphQLContext = {
   request: RequestInfo;
   /** Live updates for subscriptions. */
   events: EventBus;
+  /** Whether the caller's session still lives, for subscriptions that outlast the request. */
+  liveSession: LiveSession;
   /** The plugins the API composed, for integration connections. */
   plugins: readonly IntegrationPlugin[];
   /** Encrypts and decrypts stored integration credentials. */
@@ -51,8 +54,11 @@ export async function createRequestContext(options: {
   keyRing: KeyRing;
   outbound: OutboundPolicy;
   logger: Logger;
+  /** How often subscriptions re-check the session (tests shorten it). */
+  sessionCheckIntervalMs?: number;
 }): Promise<GraphQLContext> {
-  const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
+  const authenticate = () => principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
+  const principal = await authenticate();
   return {
     requestId: options.requestId,
     principal,
@@ -61,6 +67,7 @@ export async function createRequestContext(options: {
     auth: options.auth,
     request: options.request,
     events: options.events,
+    liveSession: liveSession(authenticate, options.sessionCheckIntervalMs),
     plugins: options.plugins,
     keyRing: options.keyRing,
     outbound: options.outbound,

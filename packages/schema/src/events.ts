@@ -2,7 +2,10 @@ import { EventEmitter, on } from "node:events";
 
 export type AlertChange = { change: "RAISED" | "UPDATED"; alertId: string; partnerId: string; clientId: string };
 
-type EventMap = { alertChanged: AlertChange };
+/** Sessions that were just ended (logout, a stopped impersonation): their live streams end now. */
+export type SessionsEnded = { sessionIds: string[] };
+
+type EventMap = { alertChanged: AlertChange; sessionsEnded: SessionsEnded };
 
 /**
  * In-process publish/subscribe for live updates (subscriptions over server-sent events).

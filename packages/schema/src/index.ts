@@ -36,7 +36,7 @@ export { type OutboundFetch, type OutboundLookup, createGuardedFetch, guardedFet
 export { describeHttpStatus, describeNetworkFailure, isOutboundRefusal } from "./outbound/failures.js";
 export { type OutboundPolicy, STRICT_OUTBOUND, parseOutboundAllow } from "./outbound/policy.js";
 export { OutboundRefusedError, urlRefusal } from "./outbound/refusals.js";
-export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrations/event-queue.js";
+export { DEFAULT_LEASE_MS, claimEvents, enqueueEvent, finishEvent, renewLease, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";

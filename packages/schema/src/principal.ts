@@ -19,16 +19,19 @@ export type Impersonation = {
   chain: ImpersonationLink[];
   expiresAt: Date;
   reason: string;
+  /** When the access token that started it expires: the most stopImpersonation may hand back. */
+  parentTokenExpiresAt?: Date;
 };
 
 /**
  * Who is calling: nobody, a staff user, a client user, or a partner's API key.
- * `actorEmail` is the real person's email (the impersonator's while impersonating), for the audit trail.
+ * `actorEmail` is the real person's email (the impersonator's while impersonating), for the audit trail;
+ * `tokenExpiresAt` is when the access token it came from expires (long-lived streams end then).
  */
 export type Principal =
   | { kind: "anonymous" }
-  | { kind: "staff"; userId: string; sessionId: string; role: StaffRole; partnerId: string | null; impersonation?: Impersonation; actorEmail?: string }
-  | { kind: "client"; userId: string; sessionId: string; role: ClientUserRole; partnerId: string; clientId: string; impersonation?: Impersonation; actorEmail?: string }
+  | { kind: "staff"; userId: string; sessionId: string; role: StaffRole; partnerId: string | null; impersonation?: Impersonation; actorEmail?: string; tokenExpiresAt?: Date }
+  | { kind: "client"; userId: string; sessionId: string; role: ClientUserRole; partnerId: string; clientId: string; impersonation?: Impersonation; actorEmail?: string; tokenExpiresAt?: Date }
   | { kind: "apiKey"; keyId: string; partnerId: string; scopes: string[]; label: string };
 
 export const ANONYMOUS: Principal = { kind: "anonymous" };

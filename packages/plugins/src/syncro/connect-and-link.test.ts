@@ -25,6 +25,15 @@ describe("connecting Syncro and linking its customers", () => {
     expect(customers.data!.syncroCustomers.customers).toEqual([{ name: "Fabrikam Dental Group" }]);
   });
 
+  it("passes a search to Syncro as typed, so % and _ are text, not wildcards", async () => {
+    h.server.state.addCustomer({ businessName: "100% Uptime" });
+    const search = async (text: string) => (await h.t.gql("query ($s: String) { syncroCustomers(search: $s) { customers { name } } }", { s: text }, { token: h.owner })).data!.syncroCustomers.customers;
+    expect(await search("0%")).toEqual([{ name: "100% Uptime" }]);
+    expect(h.server.requests.at(-1)!.query).toMatchObject({ query: "0%" });
+    expect(await search("_")).toEqual([]);
+    expect(h.server.requests.at(-1)!.query).toMatchObject({ query: "_" });
+  });
+
   it("lists customers with their links, refuses a second link, and unlinks", async () => {
     h.server.state.addCustomer({ businessName: "Tailspin Toys" });
     const list = await h.t.gql('{ syncroCustomers(search: "Tailspin") { page totalPages customers { id name linkedClient { name } } } }', {}, { token: h.owner });

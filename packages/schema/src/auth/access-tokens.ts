@@ -16,6 +16,11 @@ export type AccessTokenClaims = {
   actorChain?: string[];
 };
 
+/** Verified claims, with when the token expires. */
+export type VerifiedClaims = AccessTokenClaims & { expiresAt: Date };
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
 type ActClaim = { sub: string; act?: ActClaim };
 
 // RFC 8693: the current actor is the outermost `act`; earlier actors nest inside it.
@@ -33,13 +38,13 @@ export async function signAccessToken(config: AuthConfig, claims: AccessTokenCla
     .setAudience(claims.audience)
     .setSubject(claims.userId)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setExpirationTime(seconds(expiresAt))
     .sign(config.jwtSecret);
   return { token, expiresAt };
 }
 
 /** The token's claims, or null when it is malformed, forged, expired or for another audience. */
-export async function verifyAccessToken(config: AuthConfig, token: string, now = new Date()): Promise<AccessTokenClaims | null> {
+export async function verifyAccessToken(config: AuthConfig, token: string, now = new Date()): Promise<VerifiedClaims | null> {
   try {
     const { payload } = await jwtVerify(token, config.jwtSecret, {
       issuer: ISSUER,
@@ -48,13 +53,18 @@ export async function verifyAccessToken(config: AuthConfig, token: string, now =
       currentDate: now,
     });
     const audience = Array.isArray(payload.aud) ? payload.aud[0] : payload.aud;
-    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
+    const common = {
+      userId: payload.sub,
+      sessionId: payload.sid,
+      expiresAt: new Date(payload.exp * 1000),
+    };
     if (audience === CLIENT_AUDIENCE) {
       if (typeof payload.cid !== "string") return null;
-      return { audience, userId: payload.sub, sessionId: payload.sid, clientId: payload.cid };
+      return { audience, ...common, clientId: payload.cid };
     }
     if (audience !== STAFF_AUDIENCE) return null;
-    return { audience, userId: payload.sub, sessionId: payload.sid };
+    return { audience, ...common };
   } catch {
     return null;
   }

@@ -24,6 +24,7 @@ type SessionRow = {
   impersonated_client_id: string | null;
   impersonation_reason: string | null;
   chain: ImpersonationLink[] | null;
+  parent_token_expires_at: Date | null;
 };
 
 const rejected = () => apiError("UNAUTHENTICATED", "The access token is invalid or expired: refresh it or sign in again", { http: { status: 401 } });
@@ -55,7 +56,8 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
            cu.id AS client_user_id, cu.email AS client_email, cu.role::text AS client_role, cu."partnerId" AS client_partner, cu."clientId" AS client_id,
            (cu."disabledAt" IS NULL AND c."archivedAt" IS NULL) AS client_usable,
            s."parentSessionId" AS parent_session_id, s."impersonatedPartnerId" AS impersonated_partner_id,
-           s."impersonatedClientId" AS impersonated_client_id, s."impersonationReason" AS impersonation_reason, s.chain
+           s."impersonatedClientId" AS impersonated_client_id, s."impersonationReason" AS impersonation_reason, s.chain,
+           s."parentTokenExpiresAt" AS parent_token_expires_at
     FROM "AuthSession" s
     LEFT JOIN "AuthSession" p ON p.id = s."parentSessionId"
     LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
@@ -72,13 +74,15 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
       chain: row.chain ?? [],
       expiresAt: row.expires_at,
       reason: row.impersonation_reason ?? "",
+      ...(row.parent_token_expires_at ? { parentTokenExpiresAt: row.parent_token_expires_at } : {}),
     };
+    const tokenExpiresAt = claims.expiresAt;
     if (row.impersonated_client_id) {
       if (claims.audience !== CLIENT_AUDIENCE || claims.clientId !== row.impersonated_client_id) throw rejected();
-      return { kind: "client", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, clientId: row.impersonated_client_id, impersonation, actorEmail: row.staff_email! };
+      return { kind: "client", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, clientId: row.impersonated_client_id, impersonation, actorEmail: row.staff_email!, tokenExpiresAt };
     }
     if (claims.audience === CLIENT_AUDIENCE) throw rejected();
-    return { kind: "staff", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, impersonation, actorEmail: row.staff_email! };
+    return { kind: "staff", userId: row.staff_id, sessionId: claims.sessionId, role: "ADMIN", partnerId: row.impersonated_partner_id, impersonation, actorEmail: row.staff_email!, tokenExpiresAt };
   }
 
   if (claims.audience === CLIENT_AUDIENCE) {
@@ -91,6 +95,7 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
       partnerId: row.client_partner!,
       clientId: row.client_id!,
       actorEmail: row.client_email!,
+      tokenExpiresAt: claims.expiresAt,
     };
   }
   if (row.staff_id !== claims.userId || row.staff_disabled) throw rejected();
@@ -101,5 +106,6 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
     role: row.staff_role as "PLATFORM_ADMIN" | "OWNER" | "ADMIN" | "TECHNICIAN",
     partnerId: row.staff_partner,
     actorEmail: row.staff_email!,
+    tokenExpiresAt: claims.expiresAt,
   };
 }

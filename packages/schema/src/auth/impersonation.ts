@@ -46,6 +46,8 @@ export async function startImpersonationSession(options: {
       impersonatedClientId: subject.type === "CLIENT" ? subject.clientId : null,
       impersonationReason: options.reason,
       chain,
+      // Stopping hands back a parent token that expires no later than the one that started it.
+      parentTokenExpiresAt: actor.tokenExpiresAt ?? new Date(now + options.config.accessTokenTtlSeconds * 1000),
       ip: options.request.ip,
       userAgent: options.request.userAgent.slice(0, 500),
       expiresAt,
@@ -62,12 +64,21 @@ export async function startImpersonationSession(options: {
   return { accessToken: token.token, expiresAt: token.expiresAt, sessionId: session.id, chain };
 }
 
-/** A fresh access token for the session an impersonation was started from. */
-export async function resumeParentSession(prisma: PrismaClient, config: AuthConfig, parentSessionId: string): Promise<{ accessToken: string; expiresAt: Date } | null> {
-  const parent = await prisma.authSession.findUnique({ where: { id: parentSessionId }, include: { clientUser: true } });
-  if (!parent || parent.revokedAt || parent.expiresAt <= new Date()) return null;
-  const remaining = Math.floor((parent.expiresAt.getTime() - Date.now()) / 1000);
-  const ttl = parent.impersonatedPartnerId ? Math.max(1, remaining) : Math.min(config.accessTokenTtlSeconds, remaining);
+/**
+ * A fresh access token for the session an impersonation was started from, expiring no later
+ * than `notAfter` (when the token that started the impersonation expired): stopping must never
+ * lengthen what the actor's own token was worth. Null when the parent session has ended or
+ * `notAfter` has passed; the caller then refreshes its own session with its refresh token.
+ */
+export async function resumeParentSession(options: { prisma: PrismaClient; config: AuthConfig; parentSessionId: string; notAfter?: Date }): Promise<{ accessToken: string; expiresAt: Date } | null> {
+  const { prisma, config } = options;
+  const parent = await prisma.authSession.findUnique({ where: { id: options.parentSessionId }, include: { clientUser: true } });
+  const now = Date.now();
+  if (!parent || parent.revokedAt || parent.expiresAt.getTime() <= now) return null;
+  const remaining = Math.floor((parent.expiresAt.getTime() - now) / 1000);
+  const notAfter = options.notAfter ? Math.floor((options.notAfter.getTime() - now) / 1000) : Number.POSITIVE_INFINITY;
+  const ttl = Math.min(parent.impersonatedPartnerId ? remaining : Math.min(config.accessTokenTtlSeconds, remaining), notAfter);
+  if (ttl < 1) return null;
   const isClient = parent.subject === "CLIENT";
   const clientId = parent.impersonatedClientId ?? parent.clientUser?.clientId;
   const token = await signAccessToken(

@@ -45,13 +45,19 @@ export async function startSession(options: { prisma: PrismaClient; config: Auth
   return issueTokens(prisma, config, session, identity);
 }
 
-/** Ends a session and every impersonation started from it (at most two levels deep). */
-export async function revokeSession(prisma: PrismaClient, sessionId: string, reason: string): Promise<void> {
+/**
+ * Ends a session and every impersonation started from it (at most two levels deep).
+ * @returns the ids of every session it ended, for telling their live streams
+ */
+export async function revokeSession(prisma: PrismaClient, sessionId: string, reason: string): Promise<string[]> {
+  const ended: string[] = [];
   let ids = [sessionId];
   for (let depth = 0; depth < 3 && ids.length > 0; depth++) {
     await prisma.authSession.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    ended.push(...ids);
     ids = (await prisma.authSession.findMany({ where: { parentSessionId: { in: ids }, revokedAt: null }, select: { id: true } })).map((s) => s.id);
   }
+  return ended;
 }
 
 const invalidRefresh = () => apiError("UNAUTHENTICATED", "The refresh token is invalid or expired: sign in again");

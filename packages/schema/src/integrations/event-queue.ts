@@ -2,7 +2,8 @@ import { randomInt } from "node:crypto";
 import type { IntegrationEvent, Prisma, PrismaClient } from "@mspgraph/db";
 import { isUniqueViolation } from "../objects/user-error.js";
 
-const LEASE_MS = 5 * 60 * 1000;
+/** How long a claim lasts unless its worker renews it; a crashed worker's events come back after this. */
+export const DEFAULT_LEASE_MS = 30_000;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
@@ -25,12 +26,13 @@ export async function enqueueEvent(
 
 /**
  * Claims up to `limit` due events for this worker, skipping rows another worker holds, and
- * leases them for five minutes (a worker that dies leaves them to be claimed again).
+ * leases them for `leaseMs`. The worker renews the lease while it works (renewLease); a worker
+ * that dies stops renewing, and its events are claimed again once the lease runs out.
  */
-export async function claimEvents(prisma: PrismaClient, limit: number): Promise<IntegrationEvent[]> {
+export async function claimEvents(prisma: PrismaClient, limit: number, leaseMs = DEFAULT_LEASE_MS): Promise<IntegrationEvent[]> {
   return prisma.$queryRaw<IntegrationEvent[]>`
     UPDATE "IntegrationEvent" SET status = 'PROCESSING', attempts = attempts + 1,
-      "lockedUntil" = now() + ${`${LEASE_MS} milliseconds`}::interval, "updatedAt" = now()
+      "lockedUntil" = now() + ${`${Math.round(leaseMs)} milliseconds`}::interval, "updatedAt" = now()
     WHERE id IN (
       SELECT id FROM "IntegrationEvent"
       WHERE (status = 'PENDING' AND "runAt" <= now()) OR (status = 'PROCESSING' AND "lockedUntil" < now())
@@ -38,6 +40,17 @@ export async function claimEvents(prisma: PrismaClient, limit: number): Promise<
       FOR UPDATE SKIP LOCKED
     )
     RETURNING *`;
+}
+
+/**
+ * Extends this worker's claim on an event it is still processing by another `leaseMs`.
+ * @returns false when the claim was lost (the lease ran out and another worker took it)
+ */
+export async function renewLease(prisma: PrismaClient, event: Pick<IntegrationEvent, "id" | "attempts">, leaseMs = DEFAULT_LEASE_MS): Promise<boolean> {
+  const renewed = await prisma.$executeRaw`
+    UPDATE "IntegrationEvent" SET "lockedUntil" = now() + ${`${Math.round(leaseMs)} milliseconds`}::interval
+    WHERE id = ${event.id}::uuid AND status = 'PROCESSING' AND attempts = ${event.attempts}`;
+  return renewed === 1;
 }
 
 /** Exponential backoff with full jitter: a random wait up to 30 s, 1 min, 2 min, … (at most 6 h). */

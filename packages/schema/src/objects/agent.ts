@@ -4,6 +4,7 @@ import { isAuthenticated } from "../rules/roles.js";
 import { AgentStatusEnum } from "./enums.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { containsText } from "./text-match.js";
 
 export const AgentRef = builder.prismaNode("Agent", {
   id: { field: "id" },
@@ -35,7 +36,7 @@ function agentWhere(filter: TAgentFilter) {
   return {
     ...(filter?.clientId ? { clientId: idOf(String(filter.clientId), "Client", "filter.clientId") } : {}),
     ...(filter?.status ? { status: filter.status } : {}),
-    ...(filter?.search ? { hostname: { contains: filter.search, mode: "insensitive" as const } } : {}),
+    ...(filter?.search ? { hostname: containsText(filter.search) } : {}),
   };
 }
 

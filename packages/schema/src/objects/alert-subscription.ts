@@ -1,3 +1,4 @@
+import { whileSessionLives } from "../auth/live-session.js";
 import { builder } from "../builder.js";
 import { forbidden } from "../errors.js";
 import type { AlertChange } from "../events.js";
@@ -39,14 +40,15 @@ const AlertEventRef = builder.objectRef<AlertEventShape>("AlertEvent").implement
 builder.subscriptionField("alertChanged", (t) =>
   t.field({
     type: AlertEventRef,
-    description: "Alerts raised or changed within your reach, as they happen (server-sent events)",
+    description: "Alerts raised or changed within your reach, as they happen (server-sent events); ends with UNAUTHENTICATED when your session or access token does",
     args: { clientId: t.arg.id({ required: false, description: "Only this client's alerts" }) },
     subscribe: async function* (_root, { clientId }, context) {
       // Shield guards each event's resolve; refusing here also spares an anonymous stream.
       if (context.principal.kind === "anonymous") throw forbidden();
       const scope = scopeOf(context.principal);
       const onlyClient = clientId ? idOf(String(clientId), "Client", "clientId") : null;
-      for await (const event of context.events.subscribe("alertChanged")) {
+      // The stream ends with UNAUTHENTICATED when the caller's session does.
+      for await (const event of whileSessionLives(context, (signal) => context.events.subscribe("alertChanged", signal))) {
         if (!inScope(event, scope) || (onlyClient && event.clientId !== onlyClient)) continue;
         yield { change: event.change, alertId: event.alertId };
       }

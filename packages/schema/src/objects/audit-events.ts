@@ -4,6 +4,7 @@ import { builder } from "../builder.js";
 import { addRules, allow } from "../permissions.js";
 import { isClientAdmin, isPartnerManager, isPlatformAdmin } from "../rules/roles.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { startsWithText } from "./text-match.js";
 
 const AuditOutcomeEnum = builder.enumType("AuditOutcome", { values: ["SUCCESS", "FAILURE"] as const });
 
@@ -47,7 +48,7 @@ type TAuditFilter = { action?: string | null; actorId?: string | null; clientId?
 function auditWhere(filter: TAuditFilter) {
   const action = filter?.action;
   return {
-    ...(action ? (action.endsWith("*") ? { action: { startsWith: action.slice(0, -1) } } : { action }) : {}),
+    ...(action ? (action.endsWith("*") ? { action: startsWithText(action.slice(0, -1)) } : { action }) : {}),
     ...(filter?.actorId ? { actorId: filter.actorId } : {}),
     ...(filter?.clientId ? { clientId: idOf(String(filter.clientId), "Client", "filter.clientId") } : {}),
     ...(filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),

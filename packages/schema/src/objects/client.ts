@@ -7,6 +7,7 @@ import { AgentStatusEnum, AlertSeverityEnum, AlertStatusEnum } from "./enums.js"
 import { countedConnection } from "../loaders/relation-counts.js";
 import { visibilityFilter } from "../tenant-scope.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { containsText } from "./text-match.js";
 
 // The same filters serve the page query and its batched totalCount.
 const agentFilter = ({ status }: { status?: unknown }) => (status ? { status: status as "ONLINE" | "OFFLINE" } : {});
@@ -87,7 +88,7 @@ function clientWhere(filter: TClientFilter) {
   return {
     ...(filter?.includeArchived ? {} : { archivedAt: null }),
     ...(filter?.search
-      ? { OR: [{ name: { contains: filter.search, mode: "insensitive" as const } }, { domain: { contains: filter.search, mode: "insensitive" as const } }] }
+      ? { OR: [{ name: containsText(filter.search) }, { domain: containsText(filter.search) }] }
       : {}),
   };
 }

@@ -4,6 +4,7 @@ import { addRules } from "../permissions.js";
 import { isAuthenticated } from "../rules/roles.js";
 import { DocumentVisibilityEnum } from "./enums.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { containsText } from "./text-match.js";
 
 export const DocumentRef = builder.prismaNode("Document", {
   id: { field: "id" },
@@ -31,7 +32,7 @@ type TDocumentFilter = { search?: string | null; visibility?: "CLIENT" | "INTERN
 const documentWhere = (clientId: string, filter: TDocumentFilter) => ({
   clientId,
   ...(filter?.visibility ? { visibility: filter.visibility } : {}),
-  ...(filter?.search ? { title: { contains: filter.search, mode: "insensitive" as const } } : {}),
+  ...(filter?.search ? { title: containsText(filter.search) } : {}),
 });
 
 builder.queryField("documents", (t) =>

@@ -84,13 +84,14 @@ builder.mutationFields((t) => ({
   }),
   stopImpersonation: t.field({
     type: ImpersonationPayloadRef,
-    description: "Ends the current impersonation and returns a token for the session it was started from",
+    description:
+      "Ends the current impersonation and returns a token for the session it was started from, expiring no later than the token you started it with; null when that has expired (refresh your own session)",
     resolve: async (_root, _args, context): Promise<ImpersonationPayload> => {
       const { principal, database } = context;
       if ((principal.kind !== "staff" && principal.kind !== "client") || !principal.impersonation) {
         return { accessToken: null, expiresAt: null, viewer: null, userErrors: [{ field: null, message: "you are not impersonating anyone", code: "CONFLICT" }] };
       }
-      await revokeSession(database.prisma, principal.sessionId, "impersonation stopped");
+      context.events.publish("sessionsEnded", { sessionIds: await revokeSession(database.prisma, principal.sessionId, "impersonation stopped") });
       await recordAuditEvent(database.prisma, {
         action: "impersonation.stopped",
         outcome: "SUCCESS",
@@ -99,7 +100,12 @@ builder.mutationFields((t) => ({
         metadata: { chain: principal.impersonation.chain },
         request: context.request,
       });
-      const parent = await resumeParentSession(database.prisma, context.auth, principal.impersonation.parentSessionId);
+      const parent = await resumeParentSession({
+        prisma: database.prisma,
+        config: context.auth,
+        parentSessionId: principal.impersonation.parentSessionId,
+        notAfter: principal.impersonation.parentTokenExpiresAt,
+      });
       if (!parent) return { accessToken: null, expiresAt: null, viewer: null, userErrors: [] };
       const next = await actAs(context, parent.accessToken);
       return { accessToken: parent.accessToken, expiresAt: parent.expiresAt, viewer: await loadViewer(context, next), userErrors: [] };

@@ -1,10 +1,10 @@
-import { and } from "graphql-shield";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
-import { isAuthenticated, isPartnerManager, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import { isAuthenticated, isPlatformAdmin, isStaff } from "../rules/roles.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
+import { containsText } from "./text-match.js";
 
 export const PartnerRef = builder.prismaNode("Partner", {
   id: { field: "id" },
@@ -19,7 +19,11 @@ export const PartnerRef = builder.prismaNode("Partner", {
       { cursor: "id", query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
       countedConnection("client", "partnerId", () => ({ archivedAt: null })),
     ),
-    staffUsers: t.relatedConnection("staffUsers", { cursor: "id", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }, countedConnection("staffUser", "partnerId")),
+    staffUsers: t.relatedConnection(
+      "staffUsers",
+      { cursor: "id", description: "The partner's staff, for every staff role (emails for OWNER/ADMIN); not for client users", query: { orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      countedConnection("staffUser", "partnerId"),
+    ),
   }),
 });
 
@@ -36,11 +40,11 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { filter }, { db }) =>
       db.partner.findMany({
         ...query,
-        where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {},
+        where: filter?.search ? { name: containsText(filter.search) } : {},
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
     totalCount: (_root, { filter }, { db }) =>
-      db.partner.count({ where: filter?.search ? { name: { contains: filter.search, mode: "insensitive" } } : {} }),
+      db.partner.count({ where: filter?.search ? { name: containsText(filter.search) } : {} }),
   }),
   partner: t.prismaField({
     type: "Partner",
@@ -56,5 +60,6 @@ builder.queryFields((t) => ({
 
 addRules({
   Query: { partners: isPlatformAdmin, partner: isPlatformAdmin },
-  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: and(isStaff, isPartnerManager) },
+  // Every staff role lists its colleagues (a technician assigns tickets); StaffUser's own rules keep emails to managers.
+  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: isStaff },
 });

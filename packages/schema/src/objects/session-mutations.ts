@@ -107,15 +107,16 @@ builder.mutationFields((t) => ({
     type: LogoutPayloadRef,
     description: "Ends the current session (and, with allSessions, every session of the user)",
     args: { input: t.arg({ type: LogoutInput, required: false }) },
-    resolve: async (_root, { input }, { principal, database, request }) => {
+    resolve: async (_root, { input }, { principal, database, request, events }) => {
       if (principal.kind !== "staff" && principal.kind !== "client") return { ok: false };
       if (input?.allSessions && principal.impersonation) throw forbidden();
-      await revokeSession(database.prisma, principal.sessionId, "logout");
+      const ended = await revokeSession(database.prisma, principal.sessionId, "logout");
       if (input?.allSessions) {
         const owner = principal.kind === "staff" ? { staffUserId: principal.userId } : { clientUserId: principal.userId };
         const sessions = await database.prisma.authSession.findMany({ where: { ...owner, revokedAt: null }, select: { id: true } });
-        for (const session of sessions) await revokeSession(database.prisma, session.id, "logout everywhere");
+        for (const session of sessions) ended.push(...(await revokeSession(database.prisma, session.id, "logout everywhere")));
       }
+      events.publish("sessionsEnded", { sessionIds: ended });
       await recordAuditEvent(database.prisma, { action: "auth.logout", outcome: "SUCCESS", principal, metadata: { allSessions: Boolean(input?.allSessions) }, request });
       return { ok: true };
     },

@@ -2,7 +2,7 @@ import { or } from "graphql-shield";
 import { builder } from "../builder.js";
 import { nodeLookup } from "./global-id.js";
 import { addRules } from "../permissions.js";
-import { isClientAdmin, isStaff } from "../rules/roles.js";
+import { isClientAdmin, isPartnerManager, isStaff } from "../rules/roles.js";
 import { ClientUserRoleEnum, StaffRoleEnum } from "./enums.js";
 
 export const StaffUserRef = builder.prismaNode("StaffUser", {
@@ -11,7 +11,7 @@ export const StaffUserRef = builder.prismaNode("StaffUser", {
   description: "A platform admin or a member of a partner's staff",
   fields: (t) => ({
     name: t.exposeString("name"),
-    email: t.exposeString("email"),
+    email: t.exposeString("email", { description: "Partner OWNER/ADMIN and platform admins only: technicians see colleagues' names and roles" }),
     role: t.expose("role", { type: StaffRoleEnum }),
     partner: t.relation("partner", { nullable: true }),
   }),
@@ -40,6 +40,8 @@ export const ClientUserRef = builder.prismaNode("ClientUser", {
 });
 
 addRules({
-  StaffUser: { "*": isStaff },
+  // Any staff role reads its colleagues' names and roles (the tenant scope keeps them to its
+  // own partner); email addresses are for those who manage the staff.
+  StaffUser: { "*": isStaff, email: isPartnerManager },
   ClientUser: { "*": or(isStaff, isClientAdmin) },
 });

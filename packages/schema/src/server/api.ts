@@ -40,6 +40,8 @@ export type ApiOptions = {
   outbound?: OutboundPolicy;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
+  /** How often live subscriptions re-check their caller's session (default 5 s). */
+  sessionCheckIntervalMs?: number;
   /** Bench only: the same API without shield rules, to measure what authorization costs. */
   schema?: GraphQLSchema;
 };
@@ -161,6 +163,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         keyRing: options.keyRing,
         outbound: options.outbound ?? STRICT_OUTBOUND,
         logger,
+        ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
       }),
     plugins: [
       headerLimitPlugin(),

@@ -68,6 +68,8 @@ export type TestApiOptions = {
   outbound?: OutboundPolicy;
   /** MSPGRAPH_TRUSTED_PROXIES for this API (nobody by default). */
   trustedProxies?: string;
+  /** How often subscriptions re-check their caller's session (the API's default unless set). */
+  sessionCheckIntervalMs?: number;
 };
 
 /**
@@ -81,8 +83,16 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
   const outbound = options.outbound ?? TEST_OUTBOUND;
-  const logger = createLogger({ level: options.logLevel ?? "debug", destination });
-  const api = createApi({ database, auth, keyRing: ring, outbound, plugins: options.plugins ?? [], logger, trustedProxies: parseTrustedProxies(options.trustedProxies) });
+  const api = createApi({
+    database,
+    auth,
+    keyRing: ring,
+    outbound,
+    plugins: options.plugins ?? [],
+    logger: createLogger({ level: options.logLevel ?? "debug", destination }),
+    trustedProxies: parseTrustedProxies(options.trustedProxies),
+    ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
+  });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {

@@ -3,6 +3,7 @@ import { notFound } from "../../errors.js";
 import { addRules } from "../../permissions.js";
 import { isAuthenticated, isStaff } from "../../rules/roles.js";
 import { idOf } from "../global-id.js";
+import { containsText } from "../text-match.js";
 import { TicketStatusEnum } from "./ticket-types.js";
 
 const TicketFilter = builder.inputType("TicketFilter", {
@@ -24,7 +25,7 @@ function ticketWhere(filter: TTicketFilter) {
     ...(filter?.open ? { status: { notIn: ["RESOLVED" as const, "CLOSED" as const] } } : {}),
     ...(filter?.clientId ? { clientId: idOf(String(filter.clientId), "Client", "filter.clientId") } : {}),
     ...(filter?.assigneeId ? { assigneeId: idOf(String(filter.assigneeId), "StaffUser", "filter.assigneeId") } : {}),
-    ...(search ? { OR: [{ subject: { contains: search, mode: "insensitive" as const } }, ...(/^\d+$/.test(search) ? [{ number: Number(search) }] : [])] } : {}),
+    ...(search ? { OR: [{ subject: containsText(search) }, ...(/^\d+$/.test(search) ? [{ number: Number(search) }] : [])] } : {}),
   };
 }
 
