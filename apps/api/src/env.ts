@@ -10,9 +10,10 @@ const ZApiEnv = z.object({
   MSPGRAPH_JWT_SECRET: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEYS: z.string().optional(),
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
+  MSPGRAPH_AUDIT_KEY: z.string().optional(),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID"> & {
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_AUDIT_KEY"> & {
   database: DatabaseConfig;
   secrets: Secrets;
 };
@@ -24,7 +25,9 @@ function readSecrets(env: z.infer<typeof ZApiEnv>, database: DatabaseConfig): Se
   if (!jwtSecret) throw new Error("MSPGRAPH_JWT_SECRET is required with DATABASE_URL (every API instance must share it): `openssl rand -base64 32`");
   const keyRing = env.MSPGRAPH_ENCRYPTION_KEYS ? keyRingFromEnv(env.MSPGRAPH_ENCRYPTION_KEYS, env.MSPGRAPH_ENCRYPTION_KEY_ID) : embedded?.keyRing;
   if (!keyRing) throw new Error('MSPGRAPH_ENCRYPTION_KEYS is required with DATABASE_URL: "k1:$(openssl rand -base64 32)"');
-  return { jwtSecret, keyRing };
+  const auditKey = env.MSPGRAPH_AUDIT_KEY ? decodeSecret("MSPGRAPH_AUDIT_KEY", env.MSPGRAPH_AUDIT_KEY) : embedded?.auditKey;
+  if (!auditKey) throw new Error("MSPGRAPH_AUDIT_KEY is required with DATABASE_URL (every API instance must share it; keep it outside the database): `openssl rand -base64 32`");
+  return { jwtSecret, keyRing, auditKey };
 }
 
 /** The API's whole configuration, read and validated once at start. */
@@ -34,7 +37,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_AUDIT_KEY: _audit, ...settings } = parsed.data;
   const database = resolveDatabaseConfig(env);
   return { ...settings, database, secrets: readSecrets(parsed.data, database) };
 }

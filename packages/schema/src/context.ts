@@ -30,6 +30,8 @@ export type GraphQLContext = {
   plugins: readonly IntegrationPlugin[];
   /** Encrypts and decrypts stored integration credentials. */
   keyRing: KeyRing;
+  /** Keys the audit trail's hash chains (HMAC-SHA256). */
+  auditKey: Uint8Array;
   /** The API's logger (lines carry the request id). */
   logger: Logger;
   /** Set by the API's budget check before execution. */
@@ -46,6 +48,7 @@ export async function createRequestContext(options: {
   events: EventBus;
   plugins: readonly IntegrationPlugin[];
   keyRing: KeyRing;
+  auditKey: Uint8Array;
   logger: Logger;
 }): Promise<GraphQLContext> {
   const principal = await principalFromAuthorization(options.database.prisma, options.auth, options.authorization);
@@ -59,6 +62,7 @@ export async function createRequestContext(options: {
     events: options.events,
     plugins: options.plugins,
     keyRing: options.keyRing,
+    auditKey: options.auditKey,
     logger: options.logger,
   };
 }

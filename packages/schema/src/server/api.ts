@@ -29,6 +29,8 @@ export type ApiOptions = {
   hourlyBudget?: number;
   /** Encrypts stored integration credentials. */
   keyRing: KeyRing;
+  /** Keys the audit trail's hash chains; held outside the database (MSPGRAPH_AUDIT_KEY). */
+  auditKey: Uint8Array;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
   /** Bench only: the same API without shield rules, to measure what authorization costs. */
@@ -175,6 +177,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         events,
         plugins: options.plugins,
         keyRing: options.keyRing,
+        auditKey: options.auditKey,
         logger,
       }),
     plugins: [

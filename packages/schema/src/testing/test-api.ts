@@ -21,6 +21,7 @@ export type TestApi = {
   database: TestDatabase;
   auth: AuthConfig;
   keyRing: KeyRing;
+  auditKey: Uint8Array;
   /** Every log line the API wrote, as JSON text (level debug and up). */
   logs: string[];
   /** Runs one GraphQL operation, optionally as the holder of `token`. */
@@ -38,9 +39,9 @@ export type TestApi = {
 const STAFF_DOMAINS = ["mspgraph.test", "northwind-msp.test", "contoso-it.test"];
 export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => email.endsWith(`@${domain}`)) || /@scale-\d+\.test$/.test(email);
 
-/** Fresh signing and encryption keys for one test API. */
-export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing } {
-  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }) };
+/** Fresh signing, encryption and audit keys for one test API. */
+export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing; auditKey: Uint8Array } {
+  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }), auditKey: randomBytes(32) };
 }
 
 export type TestApiOptions = {
@@ -58,10 +59,10 @@ export type TestApiOptions = {
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
   if (options.seed !== false) await seedDemo(database.prisma);
-  const { auth, keyRing: ring } = testSecrets();
+  const { auth, keyRing: ring, auditKey } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
-  const api = createApi({ database, auth, keyRing: ring, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
+  const api = createApi({ database, auth, keyRing: ring, auditKey, plugins: options.plugins ?? [], logger: createLogger({ level: options.logLevel ?? "debug", destination }) });
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
@@ -118,7 +119,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { next, close: () => controller.abort() };
   };
 
-  return { api, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
+  return { api, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
 
 /** A node's global id, as the API shows it. */
