@@ -34,3 +34,4 @@ export { claimEvents, enqueueEvent, finishEvent, retryDelayMs } from "./integrat
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";
+export { canonicalJson } from "./audit/hash-chain.js";
