@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { seedId } from "@mspgraph/db";
 import { definePlugin } from "@mspgraph/plugins";
-import { getNamedType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { composeSchema, pluginRegistry } from "./composed-schema.js";
@@ -103,6 +102,5 @@ describe("staff-only text never reaches a client user", () => {
     const comments = await t.gql("query ($id: ID!) { ticket(id: $id) { comments(first: 5) { edges { node { body } } } timeEntries(first: 5) { edges { node { note } } } } }", { id: pool[1] }, { token: owner });
     expect(JSON.stringify(comments.data)).toContain(CANARY.hiddenComment);
     expect(JSON.stringify(comments.data)).toContain(CANARY.timeNote);
-    expect(getNamedType(schema.getQueryType()!.getFields().auditEvents!.type).name).toBe("QueryAuditEventsConnection");
   });
 });
