@@ -33,7 +33,7 @@ try {
 
   const secret = randomBytes(32);
   const auth = authConfig(secret);
-  const api = createApi({ database, auth, keyRing: keyRing("bench", { bench: randomBytes(32) }), logger: createLogger({ level: "silent" }), hourlyBudget: 1_000_000_000 });
+  const api = createApi({ database, auth, keyRing: keyRing("bench", { bench: randomBytes(32) }), auditKey: randomBytes(32), logger: createLogger({ level: "silent" }), hourlyBudget: 1_000_000_000 });
   const gql = async (query: string, token?: string) => {
     const response = await api.fetch(new Request("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) }));
     return (await response.json()) as { data: Record<string, any>; errors?: unknown[] };

@@ -21,6 +21,7 @@ if (mode === "bare") {
     database,
     auth,
     keyRing: keyRing("bench", { bench: randomBytes(32) }),
+    auditKey: randomBytes(32),
     logger: createLogger({ level: "silent" }),
     production: true,
     // The bench measures speed, not the budget.

@@ -1,4 +1,6 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
+import { canonicalJson } from "@mspgraph/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid } from "./testing/isolation-fixtures.js";
 import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
@@ -53,8 +55,51 @@ describe("audit trail", () => {
       partnerId: northwindId,
       clientId: seedId("client", "fabrikam"),
     });
-    const accept = await eventsOf(() => t.gql('mutation { acceptClientInvitation(input: { token: "bogus", password: "a long enough password" }) { ok } }'));
-    expect(JSON.stringify(accept)).not.toContain("a long enough password");
+    expect(events[0]!.metadata).toEqual({ fields: ["clientId", "email", "name", "role"], values: { clientId: fabrikam, role: "VIEW_ONLY" } });
+    expect(JSON.stringify(events[0])).not.toContain("audited@fabrikam.test");
+  });
+
+  it("records acceptClientInvitation, failed and accepted, without the token or password", async () => {
+    const bogus = await eventsOf(() => t.gql('mutation { acceptClientInvitation(input: { token: "bogus", password: "a long enough password" }) { ok } }'));
+    expect(bogus.map((e) => [e.action, e.outcome])).toEqual([["auth.invitation_accepted", "FAILURE"]]);
+    expect(JSON.stringify(bogus)).not.toContain("a long enough password");
+    const invite = await t.gql("mutation ($i: InviteClientUserInput!) { inviteClientUser(input: $i) { clientUser { id } invitationToken } }", { i: { clientId: fabrikam, email: "joiner@fabrikam.test", name: "Joiner", role: "VIEW_ONLY" } }, { token: owner });
+    const token = invite.data!.inviteClientUser.invitationToken as string;
+    const accepted = await eventsOf(() => t.gql("mutation ($i: AcceptClientInvitationInput!) { acceptClientInvitation(input: $i) { ok } }", { i: { token, password: "a long enough password" } }));
+    expect(accepted.map((e) => [e.action, e.outcome, e.actorLabel, e.targetType, e.clientId])).toEqual([["auth.invitation_accepted", "SUCCESS", "joiner@fabrikam.test", "ClientUser", seedId("client", "fabrikam")]]);
+    expect(JSON.stringify(accepted)).not.toContain(token);
+  });
+
+  it("shows a client admin their users' acts and public ticket acts, with staff by name only, and nothing staff-only", async () => {
+    const staffHeaders = { "user-agent": "staff-browser/9.9", "x-forwarded-for": "198.51.100.23" };
+    const created = await t.gql('mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', { i: { clientId: fabrikam, subject: "Visible subject" } }, { token: owner, headers: staffHeaders });
+    const ticketId = created.data!.createTicket.ticket.id as string;
+    const COMMENT = "mutation ($i: AddTicketCommentInput!) { addTicketComment(input: $i) { userErrors { code } } }";
+    await t.gql(COMMENT, { i: { ticketId, body: "staff-only fuser note", hidden: true } }, { token: owner, headers: staffHeaders });
+    await t.gql(COMMENT, { i: { ticketId, body: "a public reply" } }, { token: owner, headers: staffHeaders });
+    const admin = await t.tokenFor("admin@fabrikam.test");
+    const QUERY = "{ auditEvents(first: 100) { edges { node { id action actorType actorId actorLabel actorName ip userAgent impersonationChain targetId metadata } } } }";
+    const trail = await t.gql(QUERY, {}, { token: admin });
+    const nodes = trail.data!.auditEvents.edges.map((e: { node: Record<string, string | null> }) => e.node);
+    const staffActs = nodes.filter((n: Record<string, unknown>) => n.actorType === "STAFF");
+    expect(staffActs.map((n: Record<string, unknown>) => [n.action, n.actorLabel, n.actorId, n.ip, n.userAgent])).toEqual(
+      expect.arrayContaining([
+        ["mutation.addTicketComment", "Nora Owens", null, null, null],
+        ["mutation.createTicket", "Nora Owens", null, null, null],
+      ]),
+    );
+    expect(staffActs.filter((n: Record<string, unknown>) => n.action === "mutation.addTicketComment")).toHaveLength(1);
+    expect(nodes.some((n: Record<string, unknown>) => n.action === "auth.client_login" && n.actorLabel === "admin@fabrikam.test")).toBe(true);
+    expect(nodes.some((n: Record<string, unknown>) => String(n.action).startsWith("impersonation."))).toBe(false);
+    const text = JSON.stringify(trail);
+    for (const secret of ["staff-only fuser note", "a public reply", "Visible subject", "owner@northwind-msp.test", "198.51.100.23", "staff-browser"]) expect(text).not.toContain(secret);
+    // The hidden comment's event is out of reach by id too.
+    const hiddenEvent = await t.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "mutation.addTicketComment", clientVisible: false, targetId: { not: null } } });
+    const byId = await t.gql("query ($id: ID!) { node(id: $id) { id } }", { id: gid("AuditEvent", hiddenEvent.id) }, { token: admin });
+    expect(byId.data!.node).toBeNull();
+    const staffView = JSON.stringify((await t.gql(QUERY, {}, { token: owner })).data);
+    expect(staffView).toContain("owner@northwind-msp.test");
+    expect(staffView).toContain("198.51.100.23");
   });
 
   it("files a refused reach into another partner's client under the actor's own partner", async () => {
@@ -97,6 +142,7 @@ describe("audit trail", () => {
   it("is append-only in the database", async () => {
     await expect(t.database.sql.exec(`UPDATE "AuditEvent" SET action = 'nothing happened'`)).rejects.toThrow(/append-only/);
     await expect(t.database.sql.exec(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(t.database.sql.exec(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
   });
 
   it("verifyAuditChain passes, then names the first tampered event", async () => {
@@ -111,5 +157,47 @@ describe("audit trail", () => {
     await t.database.session((sql) => sql.exec(`SET session_replication_role = replica; UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE id = '${victim.id}'; SET session_replication_role = origin;`));
     const report = (await t.gql(VERIFY, {}, { token: admin })).data!.verifyAuditChain;
     expect(report).toMatchObject({ ok: false, firstBroken: { chain: northwindId, seq: 3, eventId: victim.id, reason: expect.stringContaining("changed") } });
+  });
+
+  // What the database's owner can do: switch the trigger off, edit, and recompute every hash.
+  async function rewriteChain(chain: string, hashOf: (prevHash: string, fields: Record<string, unknown>) => string) {
+    const events = await t.database.prisma.auditEvent.findMany({ where: { chain }, orderBy: { seq: "asc" } });
+    let prev = "0".repeat(64);
+    const statements = ["SET session_replication_role = replica;"];
+    for (const { id, prevHash: _p, hash: _h, ...fields } of events) {
+      const edited = fields.seq === 2 ? { ...fields, actorLabel: "someone else" } : fields;
+      const hash = hashOf(prev, edited);
+      statements.push(`UPDATE "AuditEvent" SET "actorLabel" = '${String(edited.actorLabel ?? "").replace(/'/g, "''")}', "prevHash" = '${prev}', hash = '${hash}' WHERE id = '${id}';`);
+      prev = hash;
+    }
+    statements.push(`UPDATE "AuditChainHead" SET "lastHash" = '${prev}' WHERE chain = '${chain}';`, "SET session_replication_role = origin;");
+    await t.database.session((sql) => sql.exec(statements.join("\n")));
+  }
+
+  it.each([
+    ["plain SHA-256", (prev: string, fields: Record<string, unknown>) => createHash("sha256").update(`${prev}\n${canonicalJson(fields)}`).digest("hex")],
+    ["a wrong key", (prev: string, fields: Record<string, unknown>) => createHmac("sha256", randomBytes(32)).update(`${prev}\n${canonicalJson(fields)}`).digest("hex")],
+  ])("reports a chain edited and recomputed with %s as broken", async (_name, hashOf) => {
+    const contoso = seedId("partner", "contoso-it");
+    await t.gql("{ viewer { email } }", {}, { token: await t.tokenFor("tech@contoso-it.test") });
+    await t.tokenFor("owner@contoso-it.test");
+    await rewriteChain(contoso, hashOf);
+    const admin = await t.tokenFor("admin@mspgraph.test");
+    const report = (await t.gql("{ verifyAuditChain { ok firstBroken { chain seq reason } } }", {}, { token: admin })).data!.verifyAuditChain;
+    expect(report).toMatchObject({ ok: false, firstBroken: { chain: contoso, seq: 1 } });
+  });
+
+  it("checks events filed under a chain that has no head", async () => {
+    const fresh = await createTestApi();
+    try {
+      await fresh.tokenFor("owner@northwind-msp.test");
+      const admin = await fresh.tokenFor("admin@mspgraph.test");
+      const VERIFY = "{ verifyAuditChain { ok firstBroken { chain reason } } }";
+      expect((await fresh.gql(VERIFY, {}, { token: admin })).data!.verifyAuditChain).toMatchObject({ ok: true });
+      await fresh.database.sql.exec(`INSERT INTO "AuditEvent" (id, chain, seq, action, outcome, "actorType", metadata, "prevHash", hash) VALUES (gen_random_uuid(), 'forged', 1, 'auth.login', 'SUCCESS', 'STAFF', '{}', '${"0".repeat(64)}', 'x')`);
+      expect((await fresh.gql(VERIFY, {}, { token: admin })).data!.verifyAuditChain).toMatchObject({ ok: false, firstBroken: { chain: "forged" } });
+    } finally {
+      await fresh.close();
+    }
   });
 });

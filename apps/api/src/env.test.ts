@@ -26,6 +26,19 @@ describe("the API's environment", () => {
     expect(Buffer.from(second.secrets.jwtSecret)).toEqual(Buffer.from(first.secrets.jwtSecret));
     const sealed = encryptJson(first.secrets.keyRing, { token: "x" }, "row");
     expect(decryptJson(second.secrets.keyRing, sealed, "row")).toEqual({ token: "x" });
+    expect(first.secrets.auditKey.byteLength).toBe(32);
+    expect(Buffer.from(second.secrets.auditKey)).toEqual(Buffer.from(first.secrets.auditKey));
+  });
+
+  it("embedded: adds an audit key to a secrets file from before the trail was keyed, keeping the other keys", () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, "secrets.json");
+    const old = { jwtSecret: randomBytes(32).toString("base64url"), encryptionKeys: { k1: randomBytes(32).toString("base64url") }, activeEncryptionKeyId: "k1" };
+    writeFileSync(file, JSON.stringify(old));
+    const env = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir });
+    const stored = JSON.parse(readFileSync(file, "utf8"));
+    expect(stored).toMatchObject(old);
+    expect(Buffer.from(env.secrets.auditKey).toString("base64url")).toBe(stored.auditKey);
   });
 
   it("embedded: adds an encryption key to a secrets file from before credentials were encrypted, keeping its JWT secret", () => {
@@ -52,10 +65,15 @@ describe("the API's environment", () => {
     expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: key() })).toThrow(/MSPGRAPH_ENCRYPTION_KEYS is required/);
     expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: "short" })).toThrow(/at least 32 random bytes/);
     expect(() => readApiEnv({ DATABASE_URL: url, MSPGRAPH_JWT_SECRET: key(), MSPGRAPH_ENCRYPTION_KEYS: "nokey" })).toThrow(/must look like/);
+    const withKeys = { DATABASE_URL: url, MSPGRAPH_JWT_SECRET: key(), MSPGRAPH_ENCRYPTION_KEYS: `k1:${key()}` };
+    expect(() => readApiEnv(withKeys)).toThrow(/MSPGRAPH_AUDIT_KEY is required/);
+    expect(() => readApiEnv({ ...withKeys, MSPGRAPH_AUDIT_KEY: "short" })).toThrow(/MSPGRAPH_AUDIT_KEY must be at least 32 random bytes/);
+    const auditKey = randomBytes(32);
+    expect(Buffer.from(readApiEnv({ ...withKeys, MSPGRAPH_AUDIT_KEY: auditKey.toString("base64") }).secrets.auditKey)).toEqual(auditKey);
   });
 
   it("server: reads a key ring for rotation; the last key (or the named one) encrypts", () => {
-    const base = { DATABASE_URL: "postgres://u@localhost/db", MSPGRAPH_JWT_SECRET: key() };
+    const base = { DATABASE_URL: "postgres://u@localhost/db", MSPGRAPH_JWT_SECRET: key(), MSPGRAPH_AUDIT_KEY: key() };
     const keys = `old:${key()},new:${key()}`;
     expect(readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys }).secrets.keyRing.activeKeyId).toBe("new");
     const pinned = readApiEnv({ ...base, MSPGRAPH_ENCRYPTION_KEYS: keys, MSPGRAPH_ENCRYPTION_KEY_ID: "old" }).secrets.keyRing;

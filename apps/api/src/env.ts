@@ -15,11 +15,12 @@ const ZApiEnv = z.object({
   MSPGRAPH_ENCRYPTION_KEY_ID: z.string().optional(),
   // Hosts, host:port pairs and CIDR ranges integrations may reach besides public https addresses.
   MSPGRAPH_OUTBOUND_ALLOW: z.string().optional(),
+  MSPGRAPH_AUDIT_KEY: z.string().optional(),
   /** Whose X-Forwarded-For counts: the proxies (or the web server) in front of the API. */
   MSPGRAPH_TRUSTED_PROXIES: z.string().default(""),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW" | "MSPGRAPH_TRUSTED_PROXIES"> & {
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW" | "MSPGRAPH_TRUSTED_PROXIES" | "MSPGRAPH_AUDIT_KEY"> & {
   database: DatabaseConfig;
   secrets: Secrets;
   /** What integrations may reach besides public https addresses. */
@@ -42,7 +43,9 @@ function readSecrets(env: z.infer<typeof ZApiEnv>, database: DatabaseConfig): Se
   if (!jwtSecret) throw new Error("MSPGRAPH_JWT_SECRET is required with DATABASE_URL (every API instance must share it): `openssl rand -base64 32`");
   const keyRing = env.MSPGRAPH_ENCRYPTION_KEYS ? keyRingFromEnv(env.MSPGRAPH_ENCRYPTION_KEYS, env.MSPGRAPH_ENCRYPTION_KEY_ID) : embedded?.keyRing;
   if (!keyRing) throw new Error('MSPGRAPH_ENCRYPTION_KEYS is required with DATABASE_URL: "k1:$(openssl rand -base64 32)"');
-  return { jwtSecret, keyRing };
+  const auditKey = env.MSPGRAPH_AUDIT_KEY ? decodeSecret("MSPGRAPH_AUDIT_KEY", env.MSPGRAPH_AUDIT_KEY) : embedded?.auditKey;
+  if (!auditKey) throw new Error("MSPGRAPH_AUDIT_KEY is required with DATABASE_URL (every API instance must share it; keep it outside the database): `openssl rand -base64 32`");
+  return { jwtSecret, keyRing, auditKey };
 }
 
 /** The API's whole configuration, read and validated once at start. */
@@ -52,7 +55,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, MSPGRAPH_TRUSTED_PROXIES: proxies, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, MSPGRAPH_TRUSTED_PROXIES: proxies, MSPGRAPH_AUDIT_KEY: _audit, ...settings } = parsed.data;
   const outbound = readOutbound(allow);
   let trustedProxies: TrustedProxies;
   try {

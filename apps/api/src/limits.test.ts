@@ -78,7 +78,7 @@ describe("the hourly point budget", () => {
   it("decrements by the reported cost, refuses with 429 and Retry-After when spent, and refills", async () => {
     const t = await createTestApi();
     try {
-      const api = createApi({ database: t.database, auth: t.auth, keyRing: t.keyRing, logger: createLogger({ level: "silent" }), hourlyBudget: 30 });
+      const api = createApi({ database: t.database, auth: t.auth, keyRing: t.keyRing, auditKey: t.auditKey, logger: createLogger({ level: "silent" }), hourlyBudget: 30 });
       const token = await t.tokenFor("owner@northwind-msp.test");
       const post = async (query: string) => {
         const response = await api.fetch(new Request("http://test/graphql", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }));

@@ -8,8 +8,9 @@ const ZSecretsFile = z.object({
   jwtSecret: z.string().min(43),
   encryptionKeys: z.record(z.string(), z.string()).optional(),
   activeEncryptionKeyId: z.string().optional(),
+  auditKey: z.string().min(43).optional(),
 });
-export type Secrets = { jwtSecret: Uint8Array; keyRing: KeyRing };
+export type Secrets = { jwtSecret: Uint8Array; keyRing: KeyRing; auditKey: Uint8Array };
 
 /**
  * The embedded mode's keys: generated on first start into the data directory (owner-only
@@ -21,21 +22,24 @@ export function loadOrCreateEmbeddedSecrets(dataDir: string): Secrets {
   try {
     stored = ZSecretsFile.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} is unreadable or damaged: without it, sessions end and stored integration credentials cannot be read`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} is unreadable or damaged: without it, sessions end, stored integration credentials cannot be read and the audit trail cannot be verified`);
   }
-  // A file from before credential encryption existed gains a key; nothing else changes.
+  // A file from before credential encryption or the keyed audit trail gains the missing key;
+  // nothing else changes.
   const secrets = {
     jwtSecret: stored?.jwtSecret ?? randomBytes(32).toString("base64url"),
     encryptionKeys: stored?.encryptionKeys ?? { k1: randomBytes(32).toString("base64url") },
     activeEncryptionKeyId: stored?.activeEncryptionKeyId ?? "k1",
+    auditKey: stored?.auditKey ?? randomBytes(32).toString("base64url"),
   };
-  if (!stored?.encryptionKeys) {
+  if (!stored?.encryptionKeys || !stored.auditKey) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
   return {
     jwtSecret: Buffer.from(secrets.jwtSecret, "base64url"),
     keyRing: keyRing(secrets.activeEncryptionKeyId, Object.fromEntries(Object.entries(secrets.encryptionKeys).map(([id, key]) => [id, Buffer.from(key, "base64url")]))),
+    auditKey: Buffer.from(secrets.auditKey, "base64url"),
   };
 }
 

@@ -26,7 +26,7 @@ if (env.database.kind === "postgres") {
   if (pending.length > 0) logger.warn({ pending }, "the database needs migrations: run `npm run db:migrate`; /readyz answers 503 until then");
 }
 
-const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, outbound: env.outbound, production: env.NODE_ENV === "production", trustedProxies: env.trustedProxies, hourlyBudget: env.MSPGRAPH_HOURLY_BUDGET });
+const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, outbound: env.outbound, auditKey: env.secrets.auditKey, production: env.NODE_ENV === "production", trustedProxies: env.trustedProxies, hourlyBudget: env.MSPGRAPH_HOURLY_BUDGET });
 const server = createServer(api.handleNode);
 const worker = startEventWorker({ database, plugins: pluginRegistry.plugins, keyRing: env.secrets.keyRing, outbound: env.outbound, logger, events: api.events });
 server.listen(env.API_PORT, env.API_HOST, () => {

@@ -36,6 +36,8 @@ export type GraphQLContext = {
   keyRing: KeyRing;
   /** What integrations may reach besides public https addresses; plugins get its guarded fetch. */
   outbound: OutboundPolicy;
+  /** Keys the audit trail's hash chains (HMAC-SHA256). */
+  auditKey: Uint8Array;
   /** The API's logger (lines carry the request id). */
   logger: Logger;
   /** Set by the API's budget check before execution. */
@@ -53,6 +55,7 @@ export async function createRequestContext(options: {
   plugins: readonly IntegrationPlugin[];
   keyRing: KeyRing;
   outbound: OutboundPolicy;
+  auditKey: Uint8Array;
   logger: Logger;
   /** How often subscriptions re-check the session (tests shorten it). */
   sessionCheckIntervalMs?: number;
@@ -71,6 +74,7 @@ export async function createRequestContext(options: {
     plugins: options.plugins,
     keyRing: options.keyRing,
     outbound: options.outbound,
+    auditKey: options.auditKey,
     logger: options.logger,
   };
 }

@@ -40,3 +40,4 @@ export { DEFAULT_LEASE_MS, claimEvents, enqueueEvent, finishEvent, renewLease, r
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
 export { type AlertChange, EventBus } from "./events.js";
+export { canonicalJson } from "./audit/hash-chain.js";

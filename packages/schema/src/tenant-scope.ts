@@ -56,6 +56,8 @@ export function scopeFilter(model: string, scope: TenantScope): Record<string, u
       if (model === "Document") return { partnerId: scope.partnerId, clientId: scope.clientId, visibility: "CLIENT" };
       // Internal notes never reach a client user, whatever the query asks.
       if (model === "TicketComment") return { partnerId: scope.partnerId, clientId: scope.clientId, hidden: false };
+      // A client's trail holds its users' acts and the staff acts they see anyway, nothing staff-only.
+      if (model === "AuditEvent") return { partnerId: scope.partnerId, clientId: scope.clientId, clientVisible: true };
       if (CLIENT_OWNED.has(model)) return { partnerId: scope.partnerId, clientId: scope.clientId };
       return { partnerId: scope.partnerId };
   }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -22,9 +22,11 @@ export type HashedFields = {
   actorType: string;
   actorId: string | null;
   actorLabel: string | null;
+  actorName: string | null;
   impersonation: unknown;
   partnerId: string | null;
   clientId: string | null;
+  clientVisible: boolean;
   targetType: string | null;
   targetId: string | null;
   ip: string | null;
@@ -32,7 +34,12 @@ export type HashedFields = {
   metadata: unknown;
 };
 
-/** An event's hash covers every field and the previous event's hash. */
-export function eventHash(prevHash: string, fields: HashedFields): string {
-  return createHash("sha256").update(`${prevHash}\n${canonicalJson(fields)}`).digest("hex");
+/**
+ * An event's hash: HMAC-SHA256 under the audit key over every field and the previous
+ * event's hash.
+ * @remarks Keyed so that whoever can rewrite the table but does not hold the key
+ * (`MSPGRAPH_AUDIT_KEY`, kept outside the database) cannot recompute a chain that verifies.
+ */
+export function eventHash(key: Uint8Array, prevHash: string, fields: HashedFields): string {
+  return createHmac("sha256", key).update(`${prevHash}\n${canonicalJson(fields)}`).digest("hex");
 }

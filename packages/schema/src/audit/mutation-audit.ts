@@ -1,10 +1,24 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
+import type { GraphQLResolveInfo } from "graphql";
 import type { IMiddlewareFieldMap } from "graphql-middleware";
 import type { GraphQLContext } from "../context.js";
+import { type InputSummary, summarizeInput } from "./input-summary.js";
 import { type AuditTarget, recordAuditEvent } from "./record.js";
 
 // Mutations that write their own, more specific events (sign-in, sessions, impersonation).
 const SELF_AUDITED = new Set(["login", "clientLogin", "refreshSession", "logout", "acceptClientInvitation", "startImpersonation", "stopImpersonation"]);
+
+// Staff acts a client's users see anyway (on their tickets and their own users), so their
+// trail shows them; a hidden comment is staff-only work and stays out of it.
+const CLIENT_VISIBLE: Record<string, (input: InputSummary) => boolean> = {
+  createTicket: () => true,
+  updateTicket: () => true,
+  changeTicketStatus: () => true,
+  addTicketComment: (input) => input.values.hidden !== true,
+  inviteClientUser: () => true,
+  updateClientUser: () => true,
+  removeClientUser: () => true,
+};
 
 const targets = new WeakMap<object, AuditTarget>();
 
@@ -58,17 +72,18 @@ async function inferTarget(context: GraphQLContext, args: Record<string, unknown
   return { type, id, partnerId: row?.partnerId ?? null, clientId: model === "client" ? (row ? id : null) : (row?.clientId ?? null) };
 }
 
-type Resolve = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: unknown) => unknown;
+type Resolve = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * Writes exactly one audit event for every mutation call (except the self-audited ones):
- * SUCCESS, or FAILURE with the user errors' or the thrown error's code.
+ * SUCCESS, or FAILURE with the user errors' or the thrown error's code. The event names the
+ * arguments given and keeps only their ids, enums and flags (see summarizeInput).
  */
 export function mutationAuditMiddleware(mutationFields: string[]): IMiddlewareFieldMap {
   const fields: Record<string, unknown> = {};
   for (const name of mutationFields) {
     if (SELF_AUDITED.has(name)) continue;
-    fields[name] = async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: unknown) => {
+    fields[name] = async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: GraphQLResolveInfo) => {
       let result: unknown;
       let failure: string | null = null;
       try {
@@ -80,13 +95,15 @@ export function mutationAuditMiddleware(mutationFields: string[]): IMiddlewareFi
         failure = String((error as { extensions?: { code?: string } }).extensions?.code ?? "INTERNAL");
         throw error;
       } finally {
-        await recordAuditEvent(context.database.prisma, {
+        const input = summarizeInput(info.parentType.getFields()[name]?.args ?? [], args);
+        await recordAuditEvent(context, {
           action: `mutation.${name}`,
           outcome: failure ? "FAILURE" : "SUCCESS",
           principal: context.principal,
           target: targets.get(context) ?? (await inferTarget(context, args, result)),
-          metadata: { input: args.input ?? null, ...(failure ? { error: failure } : {}) },
+          metadata: { ...input, ...(failure ? { error: failure } : {}) },
           request: context.request,
+          clientVisible: !failure && (CLIENT_VISIBLE[name]?.(input) ?? false),
         });
         targets.delete(context);
       }

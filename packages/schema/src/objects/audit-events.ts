@@ -1,4 +1,5 @@
 import { or } from "graphql-shield";
+import { staffDetail } from "../audit/client-view.js";
 import { verifyAuditChains } from "../audit/verify.js";
 import { builder } from "../builder.js";
 import { addRules, allow } from "../permissions.js";
@@ -11,22 +12,35 @@ const AuditOutcomeEnum = builder.enumType("AuditOutcome", { values: ["SUCCESS", 
 export const AuditEventRef = builder.prismaNode("AuditEvent", {
   id: { field: "id" },
   ...nodeLookup,
-  description: "One entry of the tamper-evident audit trail",
+  description: "One entry of the tamper-evident audit trail. Client users see staff by name only: no staff id, email, IP, user agent or impersonation path.",
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     action: t.exposeString("action", { description: "e.g. auth.login, impersonation.started, mutation.updateClient" }),
     outcome: t.field({ type: AuditOutcomeEnum, resolve: (e) => e.outcome as "SUCCESS" | "FAILURE" }),
     actorType: t.exposeString("actorType", { description: "STAFF, CLIENT, API_KEY or ANONYMOUS" }),
-    actorId: t.exposeString("actorId", { nullable: true }),
-    actorLabel: t.exposeString("actorLabel", { nullable: true }),
-    impersonationChain: t.string({ nullable: true, description: "JSON: the impersonation path when the actor was impersonating", resolve: (e) => (e.impersonation ? JSON.stringify(e.impersonation) : null) }),
+    actorId: t.string({ nullable: true, resolve: (e, _a, { principal }) => staffDetail(principal, e, e.actorId) }),
+    actorLabel: t.string({
+      nullable: true,
+      description: "Who acted: their email (the sign-in name given, for a failed sign-in) or the API key's name; for client users, staff show by name",
+      resolve: (e, _a, { principal }) => staffDetail(principal, e, e.actorLabel) ?? (e.actorType === "STAFF" ? (e.actorName ?? "Staff") : e.actorType === "API_KEY" ? "API key" : null),
+    }),
+    actorName: t.string({
+      nullable: true,
+      description: "The actor's display name, when they had one",
+      resolve: (e, _a, { principal }) => (principal.kind === "client" && e.actorType === "API_KEY" ? null : e.actorName),
+    }),
+    impersonationChain: t.string({
+      nullable: true,
+      description: "JSON: the impersonation path when the actor was impersonating",
+      resolve: (e, _a, { principal }) => staffDetail(principal, e, e.impersonation ? JSON.stringify(e.impersonation) : null),
+    }),
     partnerId: t.exposeString("partnerId", { nullable: true }),
     clientId: t.exposeString("clientId", { nullable: true }),
     targetType: t.exposeString("targetType", { nullable: true }),
     targetId: t.exposeString("targetId", { nullable: true }),
-    ip: t.exposeString("ip", { nullable: true }),
-    userAgent: t.exposeString("userAgent", { nullable: true }),
-    metadata: t.string({ description: "JSON, with secrets redacted", resolve: (e) => JSON.stringify(e.metadata) }),
+    ip: t.string({ nullable: true, resolve: (e, _a, { principal }) => staffDetail(principal, e, e.ip) }),
+    userAgent: t.string({ nullable: true, resolve: (e, _a, { principal }) => staffDetail(principal, e, e.userAgent) }),
+    metadata: t.string({ description: "JSON: the arguments' names (`fields`) and the values of their ids, enums and flags (`values`); never text or secrets", resolve: (e) => JSON.stringify(e.metadata) }),
     chain: t.exposeString("chain"),
     seq: t.exposeInt("seq"),
     hash: t.exposeString("hash"),
@@ -59,7 +73,7 @@ builder.queryField("auditEvents", (t) =>
   t.prismaConnection({
     type: "AuditEvent",
     cursor: "id",
-    description: "The audit trail, newest first: platform admins see all, partner OWNER/ADMIN their partner's, client ADMIN their client's",
+    description: "The audit trail, newest first: platform admins see all, partner OWNER/ADMIN their partner's, client ADMIN their own users' acts and the staff acts they see anyway (see docs/api.md)",
     args: { filter: t.arg({ type: AuditEventFilter, required: false }) },
     resolve: (query, _root, { filter }, { db }) => db.auditEvent.findMany({ ...query, where: auditWhere(filter), orderBy: [{ at: "desc" }, { id: "asc" }] }),
     totalCount: (_root, { filter }, { db }) => db.auditEvent.count({ where: auditWhere(filter) }),
@@ -87,8 +101,8 @@ const AuditChainReportRef = builder.objectRef<Report>("AuditChainReport").implem
 builder.queryField("verifyAuditChain", (t) =>
   t.field({
     type: AuditChainReportRef,
-    description: "Recomputes every audit hash chain and names the first broken link (platform admins)",
-    resolve: (_root, _args, { database }) => verifyAuditChains(database.prisma),
+    description: "Recomputes every audit hash chain under the audit key and names the first broken link (platform admins)",
+    resolve: (_root, _args, { database, auditKey }) => verifyAuditChains(database.prisma, auditKey),
   }),
 );
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import { normalizeEmail } from "../auth/sign-in.js";
 import { setAuditTarget } from "../audit/mutation-audit.js";
+import { recordAuditEvent } from "../audit/record.js";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
@@ -139,16 +140,32 @@ builder.mutationFields((t) => ({
     type: AcceptInvitationPayloadRef,
     description: "Sets an invited client user's password with their invitation token",
     args: { input: t.arg({ type: AcceptClientInvitationInput, required: true }) },
-    resolve: async (_root, { input }, { database }): Promise<{ ok: boolean; userErrors: TUserError[] }> => {
+    resolve: async (_root, { input }, context): Promise<{ ok: boolean; userErrors: TUserError[] }> => {
+      const { database } = context;
+      const audit = (outcome: "SUCCESS" | "FAILURE", user?: { id: string; email: string; partnerId: string; clientId: string }) =>
+        recordAuditEvent(context, {
+          action: "auth.invitation_accepted",
+          outcome,
+          principal: context.principal,
+          ...(user ? { subject: { label: user.email, ...user }, target: { type: "ClientUser", id: user.id, partnerId: user.partnerId, clientId: user.clientId } } : {}),
+          request: context.request,
+        });
       const parsed = ZAcceptInvitationInput.safeParse(input);
-      if (!parsed.success) return { ok: false, userErrors: zodUserErrors(parsed.error) };
-      const passwordHash = await hashPassword(parsed.data.password);
+      if (!parsed.success) {
+        await audit("FAILURE");
+        return { ok: false, userErrors: zodUserErrors(parsed.error) };
+      }
       // Identity, not tenant data: the token itself names the user.
-      const { count } = await database.prisma.clientUser.updateMany({
-        where: { invitationTokenHash: hashOpaqueToken(input.token), invitationExpiresAt: { gt: new Date() } },
-        data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null },
-      });
-      if (count === 0) return { ok: false, userErrors: [{ field: "token", message: "the invitation is invalid or has expired", code: "NOT_FOUND" }] };
+      const invitation = { invitationTokenHash: hashOpaqueToken(input.token), invitationExpiresAt: { gt: new Date() } };
+      const user = await database.prisma.clientUser.findFirst({ where: invitation, select: { id: true, email: true, partnerId: true, clientId: true } });
+      const passwordHash = await hashPassword(parsed.data.password);
+      // Matched on the token again, so two requests racing with one token set one password.
+      const { count } = user ? await database.prisma.clientUser.updateMany({ where: { id: user.id, ...invitation }, data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null } }) : { count: 0 };
+      if (!user || count === 0) {
+        await audit("FAILURE");
+        return { ok: false, userErrors: [{ field: "token", message: "the invitation is invalid or has expired", code: "NOT_FOUND" }] };
+      }
+      await audit("SUCCESS", user);
       return { ok: true, userErrors: [] };
     },
   }),

@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
         reason: parsed.data.reason,
         request: context.request,
       });
-      await recordAuditEvent(database.prisma, {
+      await recordAuditEvent(context, {
         action: "impersonation.started",
         outcome: "SUCCESS",
         principal,
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
         return { accessToken: null, expiresAt: null, viewer: null, userErrors: [{ field: null, message: "you are not impersonating anyone", code: "CONFLICT" }] };
       }
       context.events.publish("sessionsEnded", { sessionIds: await revokeSession(database.prisma, principal.sessionId, "impersonation stopped") });
-      await recordAuditEvent(database.prisma, {
+      await recordAuditEvent(context, {
         action: "impersonation.stopped",
         outcome: "SUCCESS",
         principal,

@@ -50,15 +50,15 @@ async function login(kind: "staff" | "client", input: { email: string; password:
   const prisma = context.database.prisma;
   const action = kind === "staff" ? "auth.login" : "auth.client_login";
   const result = await signIn({ prisma, config: context.auth, kind, email: input.email, password: input.password, request: context.request }).catch(async (error: unknown) => {
-    await recordAuditEvent(prisma, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email }, metadata: { error: "RATE_LIMITED" }, request: context.request });
+    await recordAuditEvent(context, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email }, metadata: { error: "RATE_LIMITED" }, request: context.request });
     throw error;
   });
   if (!result.ok) {
-    await recordAuditEvent(prisma, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, request: context.request });
+    await recordAuditEvent(context, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, request: context.request });
     return { tokens: null, viewer: null, userErrors: [WRONG_CREDENTIALS] };
   }
   const viewer = await viewerOf(result.tokens, context);
-  await recordAuditEvent(prisma, { action, outcome: "SUCCESS", principal: context.principal, subject: { label: viewer?.email ?? input.email }, request: context.request });
+  await recordAuditEvent(context, { action, outcome: "SUCCESS", principal: context.principal, subject: { label: viewer?.email ?? input.email }, request: context.request });
   return { tokens: result.tokens, viewer, userErrors: [] };
 }
 
@@ -89,7 +89,7 @@ builder.mutationFields((t) => ({
           const staff = session.staffUserId ? await prisma.staffUser.findUnique({ where: { id: session.staffUserId } }) : null;
           const client = session.clientUserId ? await prisma.clientUser.findUnique({ where: { id: session.clientUserId } }) : null;
           const user = staff ?? client;
-          await recordAuditEvent(prisma, {
+          await recordAuditEvent(context, {
             action: "auth.refresh_token_reused",
             outcome: "FAILURE",
             principal: context.principal,
@@ -107,7 +107,8 @@ builder.mutationFields((t) => ({
     type: LogoutPayloadRef,
     description: "Ends the current session (and, with allSessions, every session of the user)",
     args: { input: t.arg({ type: LogoutInput, required: false }) },
-    resolve: async (_root, { input }, { principal, database, request, events }) => {
+    resolve: async (_root, { input }, context) => {
+      const { principal, database, request, events } = context;
       if (principal.kind !== "staff" && principal.kind !== "client") return { ok: false };
       if (input?.allSessions && principal.impersonation) throw forbidden();
       const ended = await revokeSession(database.prisma, principal.sessionId, "logout");
@@ -117,7 +118,7 @@ builder.mutationFields((t) => ({
         for (const session of sessions) ended.push(...(await revokeSession(database.prisma, session.id, "logout everywhere")));
       }
       events.publish("sessionsEnded", { sessionIds: ended });
-      await recordAuditEvent(database.prisma, { action: "auth.logout", outcome: "SUCCESS", principal, metadata: { allSessions: Boolean(input?.allSessions) }, request });
+      await recordAuditEvent(context, { action: "auth.logout", outcome: "SUCCESS", principal, metadata: { allSessions: Boolean(input?.allSessions) }, request });
       return { ok: true };
     },
   }),

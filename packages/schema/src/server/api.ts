@@ -38,6 +38,8 @@ export type ApiOptions = {
   keyRing: KeyRing;
   /** What integrations may reach besides public https addresses (MSPGRAPH_OUTBOUND_ALLOW); strict when omitted. */
   outbound?: OutboundPolicy;
+  /** Keys the audit trail's hash chains; held outside the database (MSPGRAPH_AUDIT_KEY). */
+  auditKey: Uint8Array;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
   /** How often live subscriptions re-check their caller's session (default 5 s). */
@@ -162,6 +164,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         plugins: options.plugins,
         keyRing: options.keyRing,
         outbound: options.outbound ?? STRICT_OUTBOUND,
+        auditKey: options.auditKey,
         logger,
         ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
       }),

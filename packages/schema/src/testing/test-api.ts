@@ -33,6 +33,7 @@ export type TestApi = {
   database: TestDatabase;
   auth: AuthConfig;
   keyRing: KeyRing;
+  auditKey: Uint8Array;
   /** Every log line the API wrote, as JSON text (level debug and up). */
   logs: string[];
   /**
@@ -53,9 +54,9 @@ export type TestApi = {
 const STAFF_DOMAINS = ["mspgraph.test", "northwind-msp.test", "contoso-it.test"];
 export const isStaffEmail = (email: string) => STAFF_DOMAINS.some((domain) => email.endsWith(`@${domain}`)) || /@scale-\d+\.test$/.test(email);
 
-/** Fresh signing and encryption keys for one test API. */
-export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing } {
-  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }) };
+/** Fresh signing, encryption and audit keys for one test API. */
+export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing; auditKey: Uint8Array } {
+  return { auth: authConfig(randomBytes(32)), keyRing: keyRing("test", { test: randomBytes(32) }), auditKey: randomBytes(32) };
 }
 
 export type TestApiOptions = {
@@ -79,7 +80,7 @@ export type TestApiOptions = {
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
   if (options.seed !== false) await seedDemo(database.prisma);
-  const { auth, keyRing: ring } = testSecrets();
+  const { auth, keyRing: ring, auditKey } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
   const outbound = options.outbound ?? TEST_OUTBOUND;
@@ -87,6 +88,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     database,
     auth,
     keyRing: ring,
+    auditKey,
     outbound,
     plugins: options.plugins ?? [],
     logger: createLogger({ level: options.logLevel ?? "debug", destination }),
@@ -149,7 +151,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { next, close: () => controller.abort() };
   };
 
-  return { api, outbound, database, auth, keyRing: ring, logs, gql, subscribe, tokenFor, close: () => database.close() };
+  return { api, outbound, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, close: () => database.close() };
 }
 
 /** A node's global id, as the API shows it. */
