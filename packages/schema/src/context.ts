@@ -7,6 +7,7 @@ import { principalFromAuthorization } from "./auth/authenticate.js";
 import type { Principal } from "./principal.js";
 import type { Logger } from "./server/logger.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
+import { tenancyOf } from "./tenancy/tenancy.js";
 
 /** Facts about the HTTP request a resolver may need (audit, throttling). */
 export type RequestInfo = { ip: string; userAgent: string };
@@ -52,7 +53,7 @@ export async function createRequestContext(options: {
   return {
     requestId: options.requestId,
     principal,
-    db: scopedPrisma(options.database.prisma, scopeOf(principal)),
+    db: scopedPrisma(options.database.prisma, scopeOf(principal), tenancyOf(options.plugins)),
     database: options.database,
     auth: options.auth,
     request: options.request,
@@ -70,6 +71,6 @@ export async function createRequestContext(options: {
 export async function actAs(context: GraphQLContext, accessToken: string): Promise<Principal> {
   const principal = await principalFromAuthorization(context.database.prisma, context.auth, `Bearer ${accessToken}`);
   context.principal = principal;
-  context.db = scopedPrisma(context.database.prisma, scopeOf(principal));
+  context.db = scopedPrisma(context.database.prisma, scopeOf(principal), tenancyOf(context.plugins));
   return principal;
 }

@@ -42,7 +42,7 @@ export async function processDueEvents(options: WorkerOptions): Promise<number> 
       await dispatch(
         plugin,
         { id: event.id, kind: event.kind, providerEventId: event.providerEventId, payload: event.payload, attempt: event.attempts },
-        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, ...(options.events ? { events: options.events } : {}) }),
+        createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, plugins: options.plugins, ...(options.events ? { events: options.events } : {}) }),
       );
     } catch (error) {
       failure = error;
