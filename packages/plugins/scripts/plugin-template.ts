@@ -33,8 +33,9 @@ export default definePlugin({
     "schema.prisma": `// ${name}'s own tables, if it needs any (the core's models are in prisma/schema).
 // Prisma reads this file through the link prisma/schema/plugins/${id}.prisma; after adding a
 // model, write a migration (see docs/plugins.md, "Your own tables"). Name models after the
-// plugin, give them partnerId, and reach them through context.prisma, which is scoped to the
-// connection's partner.
+// plugin, give them partnerId, declare each one's tenancy in the definition's \`tenancy\`
+// (a model without a declaration is refused), and reach them through context.prisma, which is
+// scoped to the connection's partner.
 `,
     "client.ts": `import type { OutboundFetch } from "@mspgraph/schema";
 

@@ -9,6 +9,7 @@ import { type LiveSession, liveSession } from "./auth/live-session.js";
 import type { Principal } from "./principal.js";
 import type { Logger } from "./server/logger.js";
 import { scopeOf, scopedPrisma } from "./tenant-scope.js";
+import { tenancyOf } from "./tenancy/tenancy.js";
 
 /** Facts about the HTTP request a resolver may need (audit, throttling). */
 export type RequestInfo = { ip: string; userAgent: string };
@@ -65,7 +66,7 @@ export async function createRequestContext(options: {
   return {
     requestId: options.requestId,
     principal,
-    db: scopedPrisma(options.database.prisma, scopeOf(principal)),
+    db: scopedPrisma(options.database.prisma, scopeOf(principal), tenancyOf(options.plugins)),
     database: options.database,
     auth: options.auth,
     request: options.request,
@@ -86,6 +87,6 @@ export async function createRequestContext(options: {
 export async function actAs(context: GraphQLContext, accessToken: string): Promise<Principal> {
   const principal = await principalFromAuthorization(context.database.prisma, context.auth, `Bearer ${accessToken}`);
   context.principal = principal;
-  context.db = scopedPrisma(context.database.prisma, scopeOf(principal));
+  context.db = scopedPrisma(context.database.prisma, scopeOf(principal), tenancyOf(context.plugins));
   return principal;
 }

@@ -39,5 +39,8 @@ export { OutboundRefusedError, urlRefusal } from "./outbound/refusals.js";
 export { DEFAULT_LEASE_MS, claimEvents, enqueueEvent, finishEvent, renewLease, retryDelayMs } from "./integrations/event-queue.js";
 export { CredentialDecryptionError, type KeyRing, decryptJson, encryptJson, keyIdOf, keyRing } from "./crypto/credential-cipher.js";
 export { type TenantScope, scopeOf, scopedPrisma } from "./tenant-scope.js";
+export { type Column, type ModelTenancy, type TenancyDeclarations, defineTenancy } from "./tenancy/define-tenancy.js";
+export { type Tenancy, coreTenancy, tenancyOf } from "./tenancy/tenancy.js";
+export { type DatamodelModels, tenancyProblems } from "./tenancy/datamodel-check.js";
 export { type AlertChange, EventBus } from "./events.js";
 export { canonicalJson } from "./audit/hash-chain.js";

@@ -6,6 +6,7 @@ import { mutationAuditMiddleware } from "./audit/mutation-audit.js";
 import { connectionArgsMiddleware } from "./connection-args.js";
 import "./objects/index.js";
 import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
+import { tenancyOf } from "./tenancy/tenancy.js";
 import { type RuleTree, allRules, allow, buildPermissions, mergeRules } from "./permissions.js";
 
 export type SchemaParts = {
@@ -20,6 +21,8 @@ const registered = new Set<string>();
  * the schema parts (their rules) for the protected build.
  */
 export function registerPlugins(plugins: readonly IntegrationPlugin[]): SchemaParts {
+  // A clash of tenancy declarations stops the composition, naming the plugin.
+  tenancyOf(plugins);
   for (const plugin of plugins) {
     if (registered.has(plugin.id)) continue;
     try {

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from "@mspgraph/db";
 import { forbidden } from "./errors.js";
 import type { Principal } from "./principal.js";
+import type { ModelTenancy } from "./tenancy/define-tenancy.js";
+import { type Tenancy, coreTenancy, coreTenancyOf } from "./tenancy/tenancy.js";
 
 /** The slice of data a principal may touch. `platform` is the vendor's support reach. */
 export type TenantScope =
@@ -25,42 +27,23 @@ export function callerPartnerId(principal: Principal): string {
   throw forbidden();
 }
 
-// Models that carry partnerId / clientId. Identity tables (sessions, tokens, throttles)
-// are absent on purpose: the scoped client refuses them; only the auth code reaches them.
-const PARTNER_OWNED = new Set(["SyncroCustomerLink", "Msp360CompanyLink", "BackupPlan", "Client", "StaffUser", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "ApiKey", "IntegrationConnection", "IntegrationEvent", "Ticket", "TicketComment", "TimeEntry", "Product", "LineItem"]);
-const CLIENT_OWNED = new Set(["BackupPlan", "ClientUser", "Site", "Agent", "Alert", "Document", "AuditEvent", "Ticket", "TicketComment", "LineItem"]);
-// Partner-level settings a client user may never read, whatever the field rules say.
-const PARTNER_ONLY = new Set(["SyncroCustomerLink", "Msp360CompanyLink", "ApiKey", "IntegrationConnection", "IntegrationEvent", "TimeEntry", "Product"]);
-const TENANT_MODELS = new Set(["Partner", ...PARTNER_OWNED]);
-// Columns a client user's queries never read, whatever the field rules say: a provider's raw
-// error text is for staff (client users see the plan's state).
-const STAFF_ONLY_COLUMNS: Record<string, string[]> = { BackupPlan: ["errorMessage"] };
-
-/** The filter that keeps `model` inside `scope`; throws for models outside tenancy. */
-export function scopeFilter(model: string, scope: TenantScope): Record<string, unknown> {
-  if (!TENANT_MODELS.has(model)) {
-    if (scope.kind === "platform") return {};
-    throw forbidden();
+/**
+ * The filter that keeps `model` inside `scope`, read from the model's tenancy declaration.
+ * @remarks Fails closed: an undeclared or non-tenant model is refused to everyone but platform
+ * admins, and a client user reaches only models declared for client users.
+ */
+export function scopeFilter(model: string, scope: TenantScope, tenancy: Tenancy = coreTenancy): Record<string, unknown> {
+  if (scope.kind === "platform") return {};
+  const declared = tenancy.get(model);
+  if (!declared || declared.owner === "none" || scope.kind === "none") throw forbidden();
+  const partner = { [declared.partnerColumn]: scope.partnerId };
+  if (scope.kind === "partner") return partner;
+  if (declared.owner === "partner") {
+    if (declared.clientUsers !== "wholePartner") throw forbidden();
+    return partner;
   }
-  switch (scope.kind) {
-    case "platform":
-      return {};
-    case "none":
-      throw forbidden();
-    case "partner":
-      return model === "Partner" ? { id: scope.partnerId } : { partnerId: scope.partnerId };
-    case "client":
-      if (PARTNER_ONLY.has(model)) throw forbidden();
-      if (model === "Partner") return { id: scope.partnerId };
-      if (model === "Client") return { id: scope.clientId, partnerId: scope.partnerId };
-      if (model === "Document") return { partnerId: scope.partnerId, clientId: scope.clientId, visibility: "CLIENT" };
-      // Internal notes never reach a client user, whatever the query asks.
-      if (model === "TicketComment") return { partnerId: scope.partnerId, clientId: scope.clientId, hidden: false };
-      // A client's trail holds its users' acts and the staff acts they see anyway, nothing staff-only.
-      if (model === "AuditEvent") return { partnerId: scope.partnerId, clientId: scope.clientId, clientVisible: true };
-      if (CLIENT_OWNED.has(model)) return { partnerId: scope.partnerId, clientId: scope.clientId };
-      return { partnerId: scope.partnerId };
-  }
+  if (declared.clientUsers !== "ownClient") throw forbidden();
+  return { ...partner, [declared.clientColumn]: scope.clientId, ...declared.clientRows };
 }
 
 const FILTERED_OPERATIONS = new Set([
@@ -69,11 +52,12 @@ const FILTERED_OPERATIONS = new Set([
 ]);
 const CREATE_OPERATIONS = new Set(["create", "createMany", "createManyAndReturn", "upsert"]);
 
-// A new row must name the scope's own tenant; a missing tenant column is filled in.
+// A new row must be one the scope could read: its tenant columns (a missing one is filled in)
+// and a client user's row filter. An `id` column is the row's own key, set by the database.
 function checkCreateData(data: Record<string, unknown>, filter: Record<string, unknown>): Record<string, unknown> {
   const result = { ...data };
   for (const [column, value] of Object.entries(filter)) {
-    if (column === "id" || column === "visibility") continue;
+    if (column === "id") continue;
     if (result[column] === undefined) result[column] = value;
     else if (result[column] !== value) throw forbidden();
   }
@@ -85,7 +69,7 @@ type OperationArgs = { where?: Record<string, unknown>; data?: unknown; create?:
 const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany"]);
 
 // Prisma refuses `omit` beside `select`: a selection simply loses the column instead.
-function withoutColumns(args: OperationArgs, columns: string[]): OperationArgs {
+function withoutColumns(args: OperationArgs, columns: readonly string[]): OperationArgs {
   if (args.select) return { ...args, select: Object.fromEntries(Object.entries(args.select).filter(([key]) => !columns.includes(key))) };
   return { ...args, omit: { ...args.omit, ...Object.fromEntries(columns.map((column) => [column, true])) } };
 }
@@ -96,14 +80,16 @@ function withoutColumns(args: OperationArgs, columns: string[]): OperationArgs {
  * @remarks Nested writes are not rewritten: resolvers write tenant rows with top-level
  * calls only. Nested reads follow relations of rows already in scope, and the database's
  * composite foreign keys keep those inside the same partner and client.
+ * @param tenancy the declarations it reads (`tenancyOf(plugins)`); by default the core's
+ * alone, which leaves every plugin's models refused
  */
-export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaClient {
+export function scopedPrisma(prisma: PrismaClient, scope: TenantScope, tenancy: Tenancy = coreTenancy): PrismaClient {
   if (scope.kind === "platform") return prisma;
   return prisma.$extends({
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          const filter = scopeFilter(model, scope);
+          const filter = scopeFilter(model, scope, tenancy);
           let next = { ...(args as OperationArgs) };
           if (FILTERED_OPERATIONS.has(operation)) {
             const where = next.where ?? {};
@@ -115,7 +101,7 @@ export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaCl
             else if (Array.isArray(next.data)) next.data = next.data.map((row: Record<string, unknown>) => checkCreateData(row, filter));
             else next.data = checkCreateData((next.data ?? {}) as Record<string, unknown>, filter);
           }
-          const hidden = scope.kind === "client" ? STAFF_ONLY_COLUMNS[model] : undefined;
+          const hidden = scope.kind === "client" ? staffOnlyColumns(tenancy.get(model)) : undefined;
           if (hidden && READ_OPERATIONS.has(operation)) next = withoutColumns(next, hidden);
           return query(next as Prisma.Args<unknown, "findMany">);
         },
@@ -124,11 +110,15 @@ export function scopedPrisma(prisma: PrismaClient, scope: TenantScope): PrismaCl
   }) as unknown as PrismaClient;
 }
 
+const staffOnlyColumns = (declared: ModelTenancy | undefined) => (declared && declared.owner !== "none" ? declared.staffOnlyColumns : undefined);
+
 /**
- * The row-visibility part of a scope (not the tenant columns) for `model`: nested relation
- * reads are not rewritten by the scoped client, so relation fields apply this themselves.
+ * The row-visibility part of a client user's scope (not the tenant columns) for `model`, as
+ * declared: nested relation reads are not rewritten by the scoped client, so relation fields
+ * apply this themselves.
  */
-export function visibilityFilter(model: "Document" | "TicketComment", principal: Principal): Record<string, unknown> {
+export function visibilityFilter(model: Prisma.ModelName, principal: Principal): Record<string, unknown> {
   if (principal.kind !== "client") return {};
-  return model === "Document" ? { visibility: "CLIENT" } : { hidden: false };
+  const declared = coreTenancyOf(model);
+  return declared.owner === "client" ? { ...declared.clientRows } : {};
 }

@@ -1,3 +1,4 @@
+import { registerPlugins } from "@mspgraph/schema";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { PluginDefinitionError, definePlugin } from "./define-plugin.js";
@@ -25,9 +26,17 @@ describe("definePlugin", () => {
     [{ ...valid, capabilities: ["tickets"], tickets: { ...tickets, addComment: undefined } }, "acme-rmm", /"acme-rmm" is invalid: tickets.addComment/],
     [{ ...valid, jobs: [job, job] }, "acme-rmm", /"acme-rmm" is invalid: jobs: two jobs share a name/],
     [{ ...valid, jobs: [{ ...job, name: "Poll Now" }] }, "acme-rmm", /"acme-rmm" is invalid: jobs.0.name: a job name must be/],
+    [{ ...valid, tenancy: { AcmeDevice: { owner: "partner", partnerColumn: "partnerId" } } }, "acme-rmm", /"acme-rmm" is invalid: tenancy.AcmeDevice.clientUsers/],
+    [{ ...valid, tenancy: { AcmeDevice: { owner: "partner", partnerColumn: "partnerId", clientUsers: "ownClient" } } }, "acme-rmm", /"acme-rmm" is invalid: tenancy.AcmeDevice.clientUsers/],
+    [{ ...valid, tenancy: { AcmeDevice: { owner: "tenant" } } }, "acme-rmm", /"acme-rmm" is invalid: tenancy.AcmeDevice.owner/],
   ])("refuses a bad definition with the plugin's name and the problem (%#)", (definition, _id, message) => {
     expect(() => definePlugin(definition as never)).toThrow(PluginDefinitionError);
     expect(() => definePlugin(definition as never)).toThrow(message);
+  });
+
+  it("refuses at composition a plugin that declares the tenancy of a model it does not own", () => {
+    const plugin = definePlugin({ ...valid, tenancy: { Ticket: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "ownClient" } } });
+    expect(() => registerPlugins([plugin])).toThrow('plugin "acme-rmm" declares the tenancy of Ticket, which is already declared');
   });
 
   it("refuses two plugins with one id in the registry", () => {

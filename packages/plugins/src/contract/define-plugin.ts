@@ -6,6 +6,7 @@ import {
   PLUGIN_CAPABILITIES,
   type PluginJob,
   type RuleTree,
+  type TenancyDeclarations,
   type TicketProvider,
   type builder,
 } from "@mspgraph/schema";
@@ -20,6 +21,24 @@ export class PluginDefinitionError extends Error {
 
 const TICKET_METHODS = ["createTicket", "addComment", "changeStatus", "addTimeEntry", "addLineItem", "removeLineItem"] as const;
 
+// The types check a plugin's declarations against Prisma's models; this checks their shape for
+// a plugin built without them.
+const column = z.string().min(1);
+const ZModelTenancy = z.discriminatedUnion("owner", [
+  z.object({ owner: z.literal("none"), reason: z.string().min(1) }).strict(),
+  z.object({ owner: z.literal("partner"), partnerColumn: column, clientUsers: z.enum(["refused", "wholePartner"]), staffOnlyColumns: z.array(column).optional() }).strict(),
+  z
+    .object({
+      owner: z.literal("client"),
+      partnerColumn: column,
+      clientColumn: column,
+      clientUsers: z.enum(["refused", "ownClient"]),
+      clientRows: z.record(z.string(), z.unknown()).optional(),
+      staffOnlyColumns: z.array(column).optional(),
+    })
+    .strict(),
+]);
+
 const ZPluginManifest = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "id must be 2-40 lower-case letters, digits or dashes, starting with a letter"),
   name: z.string().trim().min(1, "name must not be empty"),
@@ -31,6 +50,7 @@ const ZPluginManifest = z.object({
   register: z.function().optional(),
   rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   endpoint: z.function().optional(),
+  tenancy: z.record(z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "a model name"), ZModelTenancy).optional(),
   verifyCredentials: z.function().optional(),
   webhook: z.object({ eventId: z.function().optional() }).optional(),
   handleEvent: z.function().optional(),
@@ -67,6 +87,8 @@ export type PluginDefinition<Credentials extends z.ZodObject, Config extends z.Z
   rules?: RuleTree;
   /** Where the credentials are sent (see IntegrationPlugin.endpoint): a change needs them entered again. */
   endpoint?: IntegrationPlugin["endpoint"];
+  /** The tenancy of each model in the plugin's schema.prisma (`defineTenancy`); see docs/plugins.md. */
+  tenancy?: TenancyDeclarations;
   /** Calls the service with `fetch`, the core's guarded fetch, never the global one. */
   verifyCredentials?(input: { credentials: z.infer<Credentials>; config: z.infer<Config>; fetch: OutboundFetch }): Promise<CredentialCheck>;
   webhook?: IntegrationPlugin["webhook"];

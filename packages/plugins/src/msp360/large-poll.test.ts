@@ -48,7 +48,7 @@ describe("a poll of a large MSP360 account", () => {
     const rows = generateMonitoringRows(10_000);
     h = await startMsp360PluginHarness();
     const connection = await h.t.database.prisma.integrationConnection.findUniqueOrThrow({ where: { id: h.connectionId } });
-    const context = createPluginContext({ root: h.t.database.prisma, keyRing: h.t.keyRing, logger: createLogger({ level: "silent" }), connection, outbound: h.t.outbound });
+    const context = createPluginContext({ root: h.t.database.prisma, keyRing: h.t.keyRing, logger: createLogger({ level: "silent" }), connection, outbound: h.t.outbound, plugins: [h.plugin] });
     const provider = msp360Backups({ backoffBaseMs: 1, sleep: async () => undefined });
 
     // A first poll of other plans, as read by a plain sampler (Prisma's debug record included).

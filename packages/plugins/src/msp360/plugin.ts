@@ -5,6 +5,7 @@ import { msp360Backups } from "./backup-provider.js";
 import { type TMsp360Tuning, ZMsp360Config, ZMsp360Credentials } from "./connection.js";
 import { msp360Rules, registerMsp360Schema } from "./graphql.js";
 import { pollBackups } from "./poll.js";
+import { msp360Tenancy } from "./msp360.tenancy.js";
 
 export const LOGIN_REJECTED_MESSAGE = "MSP360 rejected this API login and password: check them under Settings > API in the MSP360 console";
 
@@ -37,6 +38,7 @@ export const createMsp360Plugin = (tuning: TMsp360Tuning = {}) =>
     },
     register: (builder) => registerMsp360Schema(builder, tuning),
     rules: msp360Rules,
+    tenancy: msp360Tenancy,
     backups: msp360Backups(tuning),
     async handleEvent(event, context) {
       if (event.kind !== "sync") throw new Error(`MSP360 handles no "${event.kind}" events`);

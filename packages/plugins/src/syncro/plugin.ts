@@ -6,6 +6,7 @@ import { type TSyncroTuning, ZSyncroConfig, ZSyncroCredentials, baseUrlOf, syncr
 import { registerSyncroSchema, syncroRules } from "./graphql.js";
 import { syncTickets, refreshTicket } from "./ticket-sync.js";
 import { syncroTickets } from "./ticket-provider.js";
+import { syncroTenancy } from "./syncro.tenancy.js";
 
 // Syncro's notification JSON: a human-readable `text` and the record in `attributes`.
 const ZSyncroWebhook = z.object({
@@ -55,6 +56,7 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
     },
     register: (builder) => registerSyncroSchema(builder, withSyncro),
     rules: syncroRules,
+    tenancy: syncroTenancy,
     tickets: syncroTickets(withSyncro),
     // Deliveries are unsigned: the body only names the ticket, which is re-read through the API.
     webhook: {},

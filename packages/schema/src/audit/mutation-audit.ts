@@ -1,8 +1,10 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import type { IMiddlewareFieldMap } from "graphql-middleware";
+import type { Prisma } from "@mspgraph/db";
 import type { GraphQLContext } from "../context.js";
 import { type InputSummary, summarizeInput } from "./input-summary.js";
+import { tenancyOf } from "../tenancy/tenancy.js";
 import { type AuditTarget, recordAuditEvent } from "./record.js";
 
 // Mutations that write their own, more specific events (sign-in, sessions, impersonation).
@@ -27,21 +29,6 @@ export function setAuditTarget(context: GraphQLContext, target: AuditTarget): vo
   targets.set(context, target);
 }
 
-const TENANT_MODELS: Record<string, "client" | "clientUser" | "alert" | "document" | "apiKey" | "site" | "agent" | "ticket" | "ticketComment" | "lineItem" | "timeEntry" | "product"> = {
-  Client: "client",
-  Ticket: "ticket",
-  TicketComment: "ticketComment",
-  LineItem: "lineItem",
-  TimeEntry: "timeEntry",
-  Product: "product",
-  ClientUser: "clientUser",
-  Alert: "alert",
-  Document: "document",
-  ApiKey: "apiKey",
-  Site: "site",
-  Agent: "agent",
-};
-
 /**
  * What the mutation acted on when its resolver did not say: the object in its payload, or
  * the global id in `input.id`; its partner and client are read from the row.
@@ -65,11 +52,16 @@ async function inferTarget(context: GraphQLContext, args: Record<string, unknown
     }
   }
   if (!type || !id) return undefined;
-  const model = TENANT_MODELS[type];
-  if (!model) return { type, id };
-  const delegate = context.database.prisma[model] as unknown as { findUnique(args: object): Promise<Record<string, string> | null> };
-  const row = await delegate.findUnique({ where: { id }, select: { partnerId: true, ...(model === "client" || model === "apiKey" || model === "product" ? {} : { clientId: true }) } }).catch(() => null);
-  return { type, id, partnerId: row?.partnerId ?? null, clientId: model === "client" ? (row ? id : null) : (row?.clientId ?? null) };
+  // A node type is named after its model; the model's declaration names its tenant columns.
+  const declared = tenancyOf(context.plugins).get(type);
+  if (!declared || declared.owner === "none") return { type, id };
+  const clientColumn = declared.owner === "client" ? declared.clientColumn : null;
+  const delegate = context.database.prisma[(type.charAt(0).toLowerCase() + type.slice(1)) as Uncapitalize<Prisma.ModelName>] as unknown as {
+    findUnique(args: object): Promise<Record<string, string | null> | null>;
+  };
+  const select = { [declared.partnerColumn]: true, ...(clientColumn ? { [clientColumn]: true } : {}) };
+  const row = await delegate.findUnique({ where: { id }, select }).catch(() => null);
+  return { type, id, partnerId: row?.[declared.partnerColumn] ?? null, clientId: clientColumn ? (row?.[clientColumn] ?? null) : null };
 }
 
 type Resolve = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;

@@ -42,7 +42,7 @@ export async function ticketProviderFor(context: GraphQLContext, partnerId: stri
   if (!connection || connection.status === "DISCONNECTED" || !connection.credentialsCiphertext) {
     throw apiError("PROVIDER_UNAVAILABLE", `${plugin.name} keeps these tickets, and it is not connected: reconnect it or choose another ticket provider`);
   }
-  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events, outbound: context.outbound }) };
+  return { pluginId: plugin.id, name: plugin.name, provider: plugin.tickets, context: createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events, outbound: context.outbound, plugins: context.plugins }) };
 }
 
 /**

@@ -13,5 +13,5 @@ export async function callerPluginContext(context: GraphQLContext, plugin: { id:
   const partnerId = callerPartnerId(context.principal);
   const connection = await context.db.integrationConnection.findUnique({ where: { partnerId_pluginId: { partnerId, pluginId: plugin.id } } });
   if (!connection?.credentialsCiphertext) throw apiError("PROVIDER_UNAVAILABLE", `${plugin.name} is not connected: connect it under Integrations first`);
-  return createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events, outbound: context.outbound });
+  return createPluginContext({ root: context.database.prisma, keyRing: context.keyRing, logger: context.logger, connection, events: context.events, outbound: context.outbound, plugins: context.plugins });
 }

@@ -6,6 +6,8 @@ import { type OutboundFetch, guardedFetch } from "../outbound/guarded-fetch.js";
 import type { OutboundPolicy } from "../outbound/policy.js";
 import type { Logger } from "../server/logger.js";
 import { scopedPrisma } from "../tenant-scope.js";
+import { tenancyOf } from "../tenancy/tenancy.js";
+import type { IntegrationPlugin } from "./plugin-contract.js";
 import { decryptCredentials } from "./connections.js";
 
 /** Failed calls in a row after which a DEGRADED connection is reported FAILING. */
@@ -51,8 +53,20 @@ export type PluginContext = {
 // Binds the state's ciphertext to its connection, like the credentials.
 export const stateData = (connection: Pick<IntegrationConnection, "id" | "pluginId">) => `plugin-state:${connection.id}:${connection.pluginId}`;
 
-/** Builds the context for calls on one connection. `root` is the unscoped client; `outbound` is strict when omitted. */
-export function createPluginContext(options: { root: PrismaClient; keyRing: KeyRing; logger: Logger; connection: IntegrationConnection; events?: EventBus; outbound?: OutboundPolicy }): PluginContext {
+/**
+ * Builds the context for calls on one connection. `root` is the unscoped client; `plugins`
+ * (the composed ones) declare their models' tenancy: without them, plugins' models are refused.
+ */
+export function createPluginContext(options: {
+  root: PrismaClient;
+  keyRing: KeyRing;
+  logger: Logger;
+  connection: IntegrationConnection;
+  events?: EventBus;
+  plugins?: readonly IntegrationPlugin[];
+  /** Strict when omitted. */
+  outbound?: OutboundPolicy;
+}): PluginContext {
   const { root, keyRing, connection } = options;
   const where = { id: connection.id };
   const update = (data: Prisma.IntegrationConnectionUpdateInput) => root.integrationConnection.update({ where, data }).then(() => undefined);
@@ -60,7 +74,7 @@ export function createPluginContext(options: { root: PrismaClient; keyRing: KeyR
     connection: { id: connection.id, partnerId: connection.partnerId, pluginId: connection.pluginId, config: connection.config as Record<string, unknown> },
     credentials: () => decryptCredentials({ keyRing }, connection),
     fetch: guardedFetch(options.outbound),
-    prisma: scopedPrisma(root, { kind: "partner", partnerId: connection.partnerId }),
+    prisma: scopedPrisma(root, { kind: "partner", partnerId: connection.partnerId }, tenancyOf(options.plugins ?? [])),
     // Without the API's bus (a worker of its own) nobody is listening in this process.
     events: options.events ?? new EventBus(),
     logger: options.logger.child({ pluginId: connection.pluginId, connectionId: connection.id }),

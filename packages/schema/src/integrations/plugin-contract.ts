@@ -4,6 +4,7 @@ import type { BackupProvider } from "../capabilities/backups.js";
 import type { TicketProvider } from "../capabilities/tickets.js";
 import type { OutboundFetch } from "../outbound/guarded-fetch.js";
 import type { RuleTree } from "../permissions.js";
+import type { TenancyDeclarations } from "../tenancy/define-tenancy.js";
 import type { PluginContext } from "./plugin-context.js";
 
 /** Core capabilities a plugin may implement; declared, never guessed from its shape. */
@@ -38,7 +39,7 @@ export type PluginEvent = { id: string; kind: string; providerEventId: string; p
  * What the core knows of a plugin: built by `definePlugin` in @mspgraph/plugins.
  * @remarks The core never imports a plugin; apps/api hands the registry's plugins to the
  * schema build, which calls `register` once and merges `rules` (a field without a rule is
- * denied like any core field).
+ * denied like any core field) and `tenancy`.
  */
 export type IntegrationPlugin = {
   /** Stable id: lower-case letters, digits and dashes (used in URLs and stored rows). */
@@ -64,6 +65,13 @@ export type IntegrationPlugin = {
   register?(schemaBuilder: typeof builder): void;
   /** Shield rules for every field `register` adds. */
   rules?: RuleTree;
+  /**
+   * The tenancy of each model in the plugin's schema.prisma, built with `defineTenancy`; the
+   * core merges it with its own at composition.
+   * @remarks A model without a declaration is refused to every caller but platform admins, and
+   * a plugin may not declare a model the core or another plugin declares.
+   */
+  tenancy?: TenancyDeclarations;
   /**
    * Where the credentials are sent, from the connection's validated settings.
    * @remarks The core refuses an address the outbound guard would never reach, and an

@@ -1,7 +1,10 @@
 import DataLoader from "dataloader";
+import type { Prisma } from "@mspgraph/db";
 import type { GraphQLContext } from "../context.js";
+import { coreTenancyOf } from "../tenancy/tenancy.js";
 
-type CountableModel = "site" | "agent" | "alert" | "document" | "clientUser" | "client" | "staffUser" | "ticketComment" | "timeEntry" | "lineItem";
+/** A model's Prisma delegate name; only models with a tenancy declaration can be counted. */
+type CountableModel = Uncapitalize<Prisma.ModelName>;
 type GroupByDelegate = {
   groupBy(args: { by: string[]; where: object; _count: { _all: true } }): Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>;
 };
@@ -41,6 +44,10 @@ type IntFieldBuilder = {
  * @param where the children's filter, from the connection's arguments
  */
 export function countedConnection(model: CountableModel, foreignKey: string, where: (args: Record<string, unknown>) => object = () => ({})) {
+  // Counts run through the caller's scope, which refuses a model without a tenant declaration:
+  // the schema build fails here instead of every query later.
+  const declared = coreTenancyOf((model.charAt(0).toUpperCase() + model.slice(1)) as Prisma.ModelName);
+  if (declared.owner === "none") throw new Error(`${model} is not tenant data: its children cannot be counted through the caller's scope`);
   return {
     fields: (t: IntFieldBuilder) => ({
       totalCount: t.int({

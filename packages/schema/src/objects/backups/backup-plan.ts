@@ -1,7 +1,8 @@
 import type { BackupState } from "@mspgraph/db";
 import { builder } from "../../builder.js";
 import { addRules } from "../../permissions.js";
-import { isAuthenticated, isStaff } from "../../rules/roles.js";
+import { isAuthenticated } from "../../rules/roles.js";
+import { staffOnlyFieldRules } from "../../tenancy/staff-only-rules.js";
 import { idOf, nodeLookup } from "../global-id.js";
 
 export const BackupStateEnum = builder.enumType("BackupState", {
@@ -78,4 +79,4 @@ builder.queryField("backupPlans", (t) =>
   }),
 );
 
-addRules({ Query: { backupPlans: isAuthenticated }, BackupPlan: { "*": isAuthenticated, errorMessage: isStaff } });
+addRules({ Query: { backupPlans: isAuthenticated }, BackupPlan: { "*": isAuthenticated, ...staffOnlyFieldRules("BackupPlan") } });

@@ -1,0 +1,6 @@
+import { defineTenancy } from "@mspgraph/schema";
+
+// The mapping is the partner's integration setting: staff link customers, client users never see it.
+export const syncroTenancy = defineTenancy({
+  SyncroCustomerLink: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "refused" },
+});

@@ -1,0 +1,11 @@
+import { defineTenancy } from "../tenancy/define-tenancy.js";
+
+const identity = "identity: only the sign-in, session and throttling code reaches it, unscoped";
+
+export const authTenancy = defineTenancy({
+  ApiKey: { owner: "partner", partnerColumn: "partnerId", clientUsers: "refused" },
+  AuthSession: { owner: "none", reason: identity },
+  RefreshToken: { owner: "none", reason: identity },
+  LoginThrottle: { owner: "none", reason: identity },
+  RateLimitBucket: { owner: "none", reason: identity },
+});

@@ -1,0 +1,7 @@
+import { defineTenancy } from "../../tenancy/define-tenancy.js";
+
+export const backupsTenancy = defineTenancy({
+  // clientId is null while the provider's company is linked to no client: such plans are staff's.
+  // A provider's raw error text is for staff; client users see the plan's state.
+  BackupPlan: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "ownClient", staffOnlyColumns: ["errorMessage"] },
+});
