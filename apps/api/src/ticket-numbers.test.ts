@@ -1,6 +1,6 @@
 import { seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApi, createTestApi, gid } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi, gid } from "./testing/test-api.js";
 
 const CREATE = "mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ticket { number client { name } } userErrors { field message } } }";
 const NUMBERS = "{ tickets(first: 100) { totalCount edges { node { number } } } }";
@@ -60,5 +60,20 @@ describe("ticket numbers", () => {
       expect(new Set(all).size).toBe(all.length);
       expect(all).toHaveLength(before[partner].length + 2 * PER_CLIENT);
     }
+  });
+
+  it("let a VIEW_ONLY client user open a ticket and comment publicly on it, but not post internal notes", async () => {
+    const viewer = await t.tokenFor("viewer@litware.test");
+    const opened = await t.gql(CREATE, { i: { clientId: gid("Client", seedId("client", "litware")), subject: "Scanner jammed" } }, { token: viewer });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.createTicket).toMatchObject({ ticket: { client: { name: "Litware Law" } }, userErrors: [] });
+    const ticketId = (await t.gql("{ tickets(first: 1, filter: { search: \"Scanner jammed\" }) { edges { node { id } } } }", {}, { token: viewer })).data!.tickets.edges[0].node.id;
+    const COMMENT = "mutation ($i: AddTicketCommentInput!) { addTicketComment(input: $i) { comment { body hidden } userErrors { field code } } }";
+    const reply = await t.gql(COMMENT, { i: { ticketId, body: "It happens every morning." } }, { token: viewer });
+    expect(reply.data!.addTicketComment).toEqual({ comment: { body: "It happens every morning.", hidden: false }, userErrors: [] });
+    const note = await t.gql(COMMENT, { i: { ticketId, body: "psst", hidden: true } }, { token: viewer });
+    expect(note.data!.addTicketComment.userErrors).toEqual([{ field: "hidden", code: "FORBIDDEN" }]);
+    // Working the ticket stays with staff.
+    expect(codeOf(await t.gql('mutation ($id: ID!) { changeTicketStatus(input: { id: $id, status: CLOSED }) { ticket { id } } }', { id: ticketId }, { token: viewer }))).toBe("FORBIDDEN");
   });
 });
