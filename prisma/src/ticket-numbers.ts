@@ -18,6 +18,13 @@ export async function nextTicketNumber(tx: Prisma.TransactionClient, partnerId: 
 }
 
 /**
+ * Options for the transaction around `createNumberedTicket`: writers of one partner queue on
+ * its counter row, so under a burst a transaction may wait longer than Prisma's 2-second
+ * default for a connection.
+ */
+export const TICKET_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/**
  * Writes a ticket with the partner's next number. Every path that creates tickets goes through
  * here, inside the transaction that writes the rest of it (comments, time, line items): if any
  * of that fails, nothing is written and the number is not used.

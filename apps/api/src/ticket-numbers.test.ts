@@ -47,7 +47,7 @@ describe("ticket numbers", () => {
     );
     const results = await Promise.all(calls);
     for (const { result } of results) {
-      expect(result.errors).toBeUndefined();
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data!.createTicket.userErrors).toEqual([]);
     }
 

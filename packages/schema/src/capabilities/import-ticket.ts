@@ -1,4 +1,4 @@
-import { createNumberedTicket } from "@mspgraph/db";
+import { TICKET_TRANSACTION_OPTIONS, createNumberedTicket } from "@mspgraph/db";
 import type { PluginContext } from "../integrations/plugin-context.js";
 import type { ProviderTicket } from "./tickets.js";
 
@@ -54,5 +54,5 @@ export async function importProviderTicket(context: PluginContext, ticket: Provi
       await tx.lineItem.upsert({ where: { ticketId_externalId: { ticketId, externalId: item.externalId } }, create: { ...owner, externalId: item.externalId, ...values }, update: values });
     }
     return outcome;
-  });
+  }, TICKET_TRANSACTION_OPTIONS);
 }
