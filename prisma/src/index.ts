@@ -6,4 +6,5 @@ export { DEMO_PASSWORD, seedDemo } from "./seed-demo.js";
 export { scalePartner, seedScale } from "./seed-scale.js";
 export { seedSampleTickets } from "./seed-tickets.js";
 export { seedId } from "./seed-ids.js";
+export { TICKET_TRANSACTION_OPTIONS, createNumberedTicket, nextTicketNumber } from "./ticket-numbers.js";
 export * from "@prisma/client";

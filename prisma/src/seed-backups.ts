@@ -36,6 +36,16 @@ const PLANS: Record<string, { company: string; plans: DemoPlan[] }> = {
       { host: "LIT-MBP-07", plan: "Documents", state: "UNKNOWN", status: "Unknown (4)" },
     ],
   },
+  alpine: {
+    company: "Alpine Ski House",
+    plans: [
+      { host: "ASH-FRONTDESK", plan: "Daily Files", state: "OK", status: "Success (0)" },
+      { host: "ASH-NAS", plan: "Rentals Database", state: "FAILED", status: "Error (2)", error: "Database file is locked by another process (0x80070020)" },
+      { host: "ASH-RENTALS-01", plan: "Daily Files", state: "MISSED", status: "Overdue (1)" },
+      { host: "ASH-NAS", plan: "NAS to Wasabi", state: "RUNNING", status: "Running (3)" },
+      { host: "ASH-FRONTDESK", plan: "Image-Based Weekly", state: "UNKNOWN", status: "Unknown (4)" },
+    ],
+  },
 };
 
 const HOUR = 60 * 60 * 1000;

@@ -113,6 +113,25 @@ const PARTNERS: DemoPartner[] = [
           },
         ],
       },
+      {
+        key: "alpine",
+        name: "Alpine Ski House",
+        domain: "alpine.test",
+        primaryColor: "#1d4ed8",
+        accentColor: "#dc2626",
+        users: [{ email: "admin@alpine.test", name: "Aldo Frost", role: "ADMIN" }],
+        sites: [
+          {
+            name: "Summit Lodge",
+            address: "3 Summit Road, Snowfield",
+            agents: [
+              { hostname: "ASH-FRONTDESK", os: "Windows 11 Pro", status: "ONLINE" },
+              { hostname: "ASH-RENTALS-01", os: "Windows 10 Pro", status: "OFFLINE" },
+              { hostname: "ASH-NAS", os: "Synology DSM 7", status: "ONLINE" },
+            ],
+          },
+        ],
+      },
     ],
   },
 ];

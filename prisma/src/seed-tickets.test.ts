@@ -12,7 +12,7 @@ describe("sample tickets", () => {
   });
   afterAll(() => database.close());
 
-  it("numbers each partner's tickets from 1, with public replies, internal notes and time, once however often it runs", async () => {
+  it("numbers each partner's tickets from 1, for two clients each, with public replies, internal notes and time, once however often it runs", async () => {
     await seedSampleTickets(database.prisma);
     await seedSampleTickets(database.prisma);
     const tickets = await database.prisma.ticket.findMany({ include: { client: true, comments: true, timeEntries: true }, orderBy: [{ partnerId: "asc" }, { number: "asc" }] });
@@ -23,7 +23,10 @@ describe("sample tickets", () => {
       [3, "Tailspin Veterinary"],
     ]);
     const contoso = tickets.filter((ticket) => ticket.partnerId === seedId("partner", "contoso-it"));
-    expect(contoso.map((ticket) => [ticket.number, ticket.client.name])).toEqual([[1, "Litware Law"]]);
+    expect(contoso.map((ticket) => [ticket.number, ticket.client.name])).toEqual([
+      [1, "Litware Law"],
+      [2, "Alpine Ski House"],
+    ]);
     const comments = tickets.flatMap((ticket) => ticket.comments);
     expect(comments.filter((comment) => comment.hidden).length).toBeGreaterThan(0);
     expect(comments.filter((comment) => !comment.hidden).length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { PrismaClient, TicketPriority, TicketStatus } from "@prisma/client";
 import { seedId } from "./seed-ids.js";
+import { createNumberedTicket } from "./ticket-numbers.js";
 
 type SampleComment = { body: string; hidden?: boolean; by: { staff: string } | { client: string }; tech: string; hoursAgo: number };
 type SampleTicket = {
@@ -72,6 +73,17 @@ const SAMPLES: SampleTicket[] = [
       { body: "Known firmware bug on that router line: MTU 1400 fixes it.", hidden: true, by: { staff: "tech@contoso-it.test" }, tech: "Tess Nakamura", hoursAgo: 17 },
     ],
   },
+  {
+    partnerKey: "contoso-it",
+    clientKey: "alpine",
+    subject: "Rental counter scanner does not read lift passes",
+    description: "The barcode scanner at the rental counter beeps but nothing appears in the rentals app.",
+    status: "NEW",
+    priority: "NORMAL",
+    contact: "admin@alpine.test",
+    hoursAgo: 3,
+    comments: [{ body: "Thanks, we will look at it this afternoon.", by: { staff: "owner@contoso-it.test" }, tech: "Colin Reyes", hoursAgo: 2 }],
+  },
 ];
 
 // Each sample partner's starting catalog, so line items can be billed from it.
@@ -85,10 +97,10 @@ const PRODUCTS = [
 const HOUR = 60 * 60 * 1000;
 
 /**
- * A few sample tickets with conversations, and a starting product catalog, for `npm start` and
- * `npm run db:seed`; the test harness leaves them out so tests own ticket numbering and the
- * catalog. Written only for a partner that has no tickets yet, so it never renumbers or
- * touches a partner's real work.
+ * A few sample tickets with conversations (at least two clients' per partner), and a starting
+ * product catalog, for `npm start`, `npm run db:seed` and the test harness. Written only for a
+ * partner that has no tickets yet, so it never touches a partner's real work; numbers come from
+ * the partner's counter like every other ticket's.
  */
 export async function seedSampleTickets(prisma: PrismaClient, now = Date.now()): Promise<void> {
   for (const partnerKey of new Set(SAMPLES.map((sample) => sample.partnerKey))) {
@@ -102,21 +114,18 @@ export async function seedSampleTickets(prisma: PrismaClient, now = Date.now()):
         const ticketId = seedId("ticket", partnerKey, index + 1);
         const createdAt = new Date(now - sample.hoursAgo * HOUR);
         const lastActivity = Math.min(sample.hoursAgo, ...sample.comments.map((comment) => comment.hoursAgo));
-        await tx.ticket.create({
-          data: {
-            id: ticketId,
-            ...owned,
-            number: index + 1,
-            subject: sample.subject,
-            description: sample.description,
-            status: sample.status,
-            priority: sample.priority,
-            contactId: seedId("client-user", sample.contact),
-            assigneeId: sample.assignee ? seedId("staff", sample.assignee) : null,
-            createdByClientUserId: seedId("client-user", sample.contact),
-            createdAt,
-            updatedAt: new Date(now - lastActivity * HOUR),
-          },
+        await createNumberedTicket(tx, {
+          id: ticketId,
+          ...owned,
+          subject: sample.subject,
+          description: sample.description,
+          status: sample.status,
+          priority: sample.priority,
+          contactId: seedId("client-user", sample.contact),
+          assigneeId: sample.assignee ? seedId("staff", sample.assignee) : null,
+          createdByClientUserId: seedId("client-user", sample.contact),
+          createdAt,
+          updatedAt: new Date(now - lastActivity * HOUR),
         });
         await tx.ticketComment.createMany({
           data: sample.comments.map((comment, position) => ({

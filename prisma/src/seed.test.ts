@@ -29,7 +29,7 @@ describe("demo seed", () => {
   it("writes the demo tenants named in the README", async () => {
     const partners = await database.prisma.partner.findMany({ include: { clients: true }, orderBy: { name: "asc" } });
     expect(partners.map((p) => [p.name, p.clients.map((c) => c.name).sort()])).toEqual([
-      ["Contoso IT", ["Litware Law"]],
+      ["Contoso IT", ["Alpine Ski House", "Litware Law"]],
       ["Northwind MSP", ["Fabrikam Dental", "Tailspin Veterinary"]],
     ]);
   });
@@ -54,6 +54,7 @@ describe("demo seed", () => {
     ["admin@tailspin.test", "Tailspin Veterinary", "ADMIN"],
     ["admin@litware.test", "Litware Law", "ADMIN"],
     ["viewer@litware.test", "Litware Law", "VIEW_ONLY"],
+    ["admin@alpine.test", "Alpine Ski House", "ADMIN"],
   ])("gives client account %s of %s the role %s", async (email, clientName, role) => {
     const user = await database.prisma.clientUser.findUniqueOrThrow({ where: { email }, include: { client: true } });
     expect([user.client.name, user.role]).toEqual([clientName, role]);

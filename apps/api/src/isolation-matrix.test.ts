@@ -30,14 +30,16 @@ const REACH: Record<Role, Tenant[]> = {
 const NORTHWIND_SIDE = ["Fabrikam", "FAB-", "Tailspin", "TSV-", "Northwind", "fabrikam.test", "tailspin.test", "northwind-msp.test"];
 // MSP360's raw error texts in the demo's backup plans and alerts: staff only.
 const BACKUP_ERRORS = ["(0x800"];
-const CONTOSO_SIDE = ["Litware", "LIT-", "Contoso", "litware.test", "contoso-it.test"];
+const CONTOSO_SIDE = ["Litware", "LIT-", "Alpine", "ASH-", "Contoso", "litware.test", "alpine.test", "contoso-it.test"];
+// The sample tickets' internal notes: staff only.
+const INTERNAL_NOTES = ["Fuser unit worn out"];
 const FORBIDDEN_TEXT: Record<Role, string[]> = {
   anonymous: [...NORTHWIND_SIDE, ...CONTOSO_SIDE],
   platformAdmin: [],
   owner: CONTOSO_SIDE,
   technician: CONTOSO_SIDE,
-  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS],
-  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS],
+  clientAdmin: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS, ...INTERNAL_NOTES],
+  viewOnly: [...CONTOSO_SIDE, "Tailspin", "TSV-", "tailspin.test", "runbook", ...BACKUP_ERRORS, ...INTERNAL_NOTES],
   otherPartner: NORTHWIND_SIDE,
 };
 

@@ -1,4 +1,3 @@
-import { seedSampleTickets } from "@mspgraph/db";
 import { startSyncroServer } from "@mspgraph/plugins/testing/syncro";
 import { buildWebIfStale } from "../../../scripts/web-build.mjs";
 import { serveTestApi, startWeb, webDir } from "./servers";
@@ -17,14 +16,13 @@ export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url
 
 /**
  * A real mspgraph for browser tests and screenshots: the API (with its plugins) on a fresh
- * seeded database, a local Syncro-compatible server, and the built web app under `next start`
- * twice (the second with 40-second sign-ins, for the expiry flow). Builds the app when stale.
+ * database seeded like `npm start`'s (sample tickets included), a local Syncro-compatible
+ * server, and the built web app under `next start` twice (the second with 40-second sign-ins,
+ * for the expiry flow). Builds the app when stale.
  */
-export async function startStack(options: { sampleTickets?: boolean } = {}): Promise<TStack> {
+export async function startStack(): Promise<TStack> {
   await buildOnce();
   const api = await serveTestApi();
-  // Screenshots show what `npm start` shows; the browser tests keep ticket numbering to themselves.
-  if (options.sampleTickets) await seedSampleTickets(api.test.database.prisma);
   const syncro = await startSyncroServer();
   const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
   return {

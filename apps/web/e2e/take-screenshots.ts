@@ -26,7 +26,7 @@ async function shoot(page: Page, url: string, file: string, ready: string): Prom
   console.log(`wrote docs/screenshots/${file}`);
 }
 
-const stack = await startStack({ sampleTickets: true });
+const stack = await startStack();
 const browser = await launchBrowser();
 try {
   const staff = await signedIn(browser, { baseUrl: stack.webUrl, email: "owner@northwind-msp.test", width: 1280, height: 860 });

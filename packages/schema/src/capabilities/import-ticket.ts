@@ -1,5 +1,5 @@
+import { TICKET_TRANSACTION_OPTIONS, createNumberedTicket } from "@mspgraph/db";
 import type { PluginContext } from "../integrations/plugin-context.js";
-import { createWithNumber } from "./ticket-numbers.js";
 import type { ProviderTicket } from "./tickets.js";
 
 export type ImportOutcome = "created" | "updated" | "skipped";
@@ -27,28 +27,32 @@ export async function importProviderTicket(context: PluginContext, ticket: Provi
     contactId: contact?.id ?? null,
     resolvedAt: ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? ticket.updatedAt : null,
   };
-  const existing = await prisma.ticket.findUnique({ where: { partnerId_provider_externalId: { partnerId, provider, externalId: ticket.externalId } }, select: { id: true, clientId: true } });
-  let ticketId: string;
-  let outcome: ImportOutcome;
-  if (existing) {
-    await prisma.ticket.update({ where: { id: existing.id }, data: { ...fields, clientId: client.id, updatedAt: ticket.updatedAt } });
-    ticketId = existing.id;
-    outcome = "updated";
-  } else {
-    const created = await createWithNumber(prisma, { ...fields, partnerId, clientId: client.id, provider, externalId: ticket.externalId, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt });
-    ticketId = created.id;
-    outcome = "created";
-  }
-  const owner = { partnerId, clientId: client.id, ticketId };
-  await prisma.ticketComment.createMany({
-    data: ticket.comments.map((comment) => ({ ...owner, externalId: comment.externalId, body: comment.body, hidden: comment.hidden, tech: comment.tech.slice(0, 200), createdAt: comment.createdAt })),
-    skipDuplicates: true,
-  });
-  // Line items removed at the provider go here too; ones added only locally (no provider id) stay.
-  await prisma.lineItem.deleteMany({ where: { ticketId, AND: [{ externalId: { not: null } }, { externalId: { notIn: ticket.lineItems.map((item) => item.externalId) } }] } });
-  for (const item of ticket.lineItems) {
-    const values = { name: item.name.slice(0, 300), quantity: item.quantity, unitPrice: item.unitPrice, costPrice: item.costPrice };
-    await prisma.lineItem.upsert({ where: { ticketId_externalId: { ticketId, externalId: item.externalId } }, create: { ...owner, externalId: item.externalId, ...values }, update: values });
-  }
-  return outcome;
+  // One transaction per ticket: a new one is numbered and written whole (with its comments and
+  // line items) or not at all.
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.ticket.findUnique({ where: { partnerId_provider_externalId: { partnerId, provider, externalId: ticket.externalId } }, select: { id: true } });
+    let ticketId: string;
+    let outcome: ImportOutcome;
+    if (existing) {
+      await tx.ticket.update({ where: { id: existing.id }, data: { ...fields, clientId: client.id, updatedAt: ticket.updatedAt } });
+      ticketId = existing.id;
+      outcome = "updated";
+    } else {
+      const created = await createNumberedTicket(tx, { ...fields, partnerId, clientId: client.id, provider, externalId: ticket.externalId, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt });
+      ticketId = created.id;
+      outcome = "created";
+    }
+    const owner = { partnerId, clientId: client.id, ticketId };
+    await tx.ticketComment.createMany({
+      data: ticket.comments.map((comment) => ({ ...owner, externalId: comment.externalId, body: comment.body, hidden: comment.hidden, tech: comment.tech.slice(0, 200), createdAt: comment.createdAt })),
+      skipDuplicates: true,
+    });
+    // Line items removed at the provider go here too; ones added only locally (no provider id) stay.
+    await tx.lineItem.deleteMany({ where: { ticketId, AND: [{ externalId: { not: null } }, { externalId: { notIn: ticket.lineItems.map((item) => item.externalId) } }] } });
+    for (const item of ticket.lineItems) {
+      const values = { name: item.name.slice(0, 300), quantity: item.quantity, unitPrice: item.unitPrice, costPrice: item.costPrice };
+      await tx.lineItem.upsert({ where: { ticketId_externalId: { ticketId, externalId: item.externalId } }, create: { ...owner, externalId: item.externalId, ...values }, update: values });
+    }
+    return outcome;
+  }, TICKET_TRANSACTION_OPTIONS);
 }

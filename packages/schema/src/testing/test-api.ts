@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo } from "@mspgraph/db";
+import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
 import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
@@ -60,6 +60,7 @@ export function testSecrets(): { auth: AuthConfig; keyRing: KeyRing; auditKey: U
 }
 
 export type TestApiOptions = {
+  /** false: an empty database (no demo tenants, no sample tickets). */
   seed?: boolean;
   database?: OpenDatabaseOptions;
   logLevel?: "debug" | "info" | "warn" | "error";
@@ -75,11 +76,14 @@ export type TestApiOptions = {
 
 /**
  * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
- * seeded with the demo data unless `seed: false`. Requests go through `api.fetch`, no network.
+ * seeded with what `npm start` writes (the demo data and sample tickets) unless `seed: false`. Requests go through `api.fetch`, no network.
  */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase(options.database);
-  if (options.seed !== false) await seedDemo(database.prisma);
+  if (options.seed !== false) {
+    await seedDemo(database.prisma);
+    await seedSampleTickets(database.prisma);
+  }
   const { auth, keyRing: ring, auditKey } = testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };

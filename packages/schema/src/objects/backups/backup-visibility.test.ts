@@ -58,6 +58,9 @@ describe("backup plans by who is asking", () => {
       { computerName: "TSV-NAS", errorMessage: expect.stringContaining("403 Forbidden"), alert: { message: expect.stringContaining("403 Forbidden"), severity: "CRITICAL" }, client: { name: "Tailspin Veterinary" } },
     ]);
     const clients = await t.gql("{ clients(first: 10) { edges { node { name backupSummary { ok failed missed running unknown } } } } }", {}, { token: await t.tokenFor("owner@contoso-it.test") });
-    expect(clients.data!.clients.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ name: "Litware Law", backupSummary: { ok: 1, failed: 1, missed: 1, running: 1, unknown: 1 } }]);
+    expect(clients.data!.clients.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { name: "Alpine Ski House", backupSummary: { ok: 1, failed: 1, missed: 1, running: 1, unknown: 1 } },
+      { name: "Litware Law", backupSummary: { ok: 1, failed: 1, missed: 1, running: 1, unknown: 1 } },
+    ]);
   });
 });

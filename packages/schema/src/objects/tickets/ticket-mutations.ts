@@ -1,8 +1,7 @@
-import type { PrismaClient } from "@mspgraph/db";
+import { type PrismaClient, TICKET_TRANSACTION_OPTIONS, createNumberedTicket } from "@mspgraph/db";
 import { z } from "zod";
 import { builder } from "../../builder.js";
 import { ticketProviderFor, writeThrough } from "../../capabilities/ticket-provider-for.js";
-import { createWithNumber } from "../../capabilities/ticket-numbers.js";
 import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import { addRules, allow } from "../../permissions.js";
@@ -74,18 +73,23 @@ builder.mutationFields((t) => ({
       const remote = await writeThrough(bound, "the new ticket", () =>
         bound.provider.createTicket(bound.context, { clientId: client.id, subject: parsed.data.subject, description: parsed.data.description, priority, contactEmail }),
       );
-      const ticket = await createWithNumber(db, {
-        provider: bound.pluginId,
-        externalId: remote.externalId,
-        partnerId: client.partnerId,
-        clientId: client.id,
-        subject: parsed.data.subject,
-        description: parsed.data.description,
-        priority,
-        contactId,
-        createdByStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
-        createdByClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
-      });
+      // The number comes from the partner's counter, not from the tickets this caller can see.
+      const ticket = await db.$transaction(
+        (tx) =>
+          createNumberedTicket(tx, {
+            provider: bound.pluginId,
+            externalId: remote.externalId,
+            partnerId: client.partnerId,
+            clientId: client.id,
+            subject: parsed.data.subject,
+            description: parsed.data.description,
+            priority,
+            contactId,
+            createdByStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
+            createdByClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
+          }),
+        TICKET_TRANSACTION_OPTIONS,
+      );
       return { ticket, userErrors: [] };
     },
   }),
