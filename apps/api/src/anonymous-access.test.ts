@@ -13,7 +13,7 @@ describe("callers without a session", () => {
   let post: (query: string, variables?: Record<string, unknown>, remoteAddress?: string) => Promise<{ status: number; body: any }>;
   beforeAll(async () => {
     t = await createTestApi();
-    const api = createApi({ database: t.database, auth: t.auth, keyRing: t.keyRing, logger: createLogger({ level: "silent" }), hourlyBudget: 30, trustedProxies: parseTrustedProxies("") });
+    const api = createApi({ database: t.database, auth: t.auth, keyRing: t.keyRing, auditKey: t.auditKey, logger: createLogger({ level: "silent" }), hourlyBudget: 30, trustedProxies: parseTrustedProxies("") });
     post = async (query, variables = {}, remoteAddress = "198.51.100.30") => {
       const request = new Request("http://test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
       const response = await api.fetch(request, { remoteAddress });

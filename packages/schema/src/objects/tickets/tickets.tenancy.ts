@@ -7,6 +7,8 @@ export const ticketsTenancy = defineTenancy({
   // Who worked how long, and the notes, are the partner's business.
   TimeEntry: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "refused" },
   LineItem: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "ownClient" },
+  // Numbers are taken by the allocator's raw upsert; no query of a client user reads it.
+  TicketCounter: { owner: "partner", partnerColumn: "partnerId", clientUsers: "refused" },
   // The price list carries cost prices.
   Product: { owner: "partner", partnerColumn: "partnerId", clientUsers: "refused" },
 });
