@@ -1,4 +1,4 @@
-/** The staff area's top-level URLs (WEB-CONTRACT.md): nav links and access checks read this list. */
+/** The staff area's top-level URLs: nav links and access checks read this list. */
 export const STAFF_SECTIONS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/clients", label: "Clients" },

@@ -1,6 +1,6 @@
 import type { ProviderTicketPriority, ProviderTicketStatus } from "@mspgraph/schema";
 
-// Syncro's default statuses (VENDOR_APIS.md) and the core status each one means.
+// Syncro's default statuses (its API documentation's ticket statuses) and the core status each one means.
 const FROM_SYNCRO: Record<string, ProviderTicketStatus> = {
   new: "NEW",
   "in progress": "IN_PROGRESS",
