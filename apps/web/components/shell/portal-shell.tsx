@@ -3,7 +3,7 @@
 import { type CSSProperties, type ReactNode, useState } from "react";
 import { brandStyle, safeLogoUrl } from "../../lib/branding";
 import { PORTAL_ADMIN_SECTION, PORTAL_SECTIONS } from "../../lib/session/routes";
-import { ErrorAudienceContext } from "../ui/describe-error";
+import { ErrorAudienceContext } from "../ui/error-audience";
 import { AppFrame } from "./app-frame";
 import { PortalViewerContext } from "./portal-viewer";
 import { useShellViewer } from "./use-shell-viewer";

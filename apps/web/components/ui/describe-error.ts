@@ -1,13 +1,6 @@
-import { createContext } from "react";
 import type { CombinedError } from "urql";
 
 export type TDescribedError = { message: string; code: string | null; hint: string; requestId: string | null };
-
-/**
- * Who reads an error: staff see the API's code and the request id for their logs; client
- * users (the portal) see plain words only.
- */
-export const ErrorAudienceContext = createContext<"staff" | "client">("staff");
 
 /** What a client user reads when the server fails. */
 export const SERVER_FAILED = "Something went wrong on our side. Please try again; if it keeps happening, contact your IT provider.";

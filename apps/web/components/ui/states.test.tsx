@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { GraphQLError } from "graphql";
 import { CombinedError } from "urql";
 import { afterEach, describe, expect, it } from "vitest";
-import { ErrorAudienceContext } from "./describe-error";
+import { ErrorAudienceContext } from "./error-audience";
 import { ErrorState } from "./states";
 
 afterEach(cleanup);

@@ -1,7 +1,8 @@
-import { type ReactNode, useContext } from "react";
-import type { CombinedError } from "urql";
-import { ErrorAudienceContext, describeError } from "./describe-error";
+import type { ReactNode } from "react";
 import "./ui.css";
+
+// A client component (it reads who is looking); pages import it from here with the other states.
+export { ErrorState } from "./error-state";
 
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
@@ -17,36 +18,6 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     <div className="ui-state">
       <strong>{title}</strong>
       {children ? <div>{children}</div> : null}
-    </div>
-  );
-}
-
-/**
- * A failed query or mutation: the API's message and what it means, with an optional retry.
- * Staff also see its code and request id; client users only the words.
- */
-export function ErrorState({ error, title = "Something went wrong", onRetry }: { error: CombinedError; title?: string; onRetry?: () => void }) {
-  const { message, code, hint, requestId } = describeError(error);
-  const staff = useContext(ErrorAudienceContext) === "staff";
-  return (
-    <div className="ui-alert" data-tone="bad" role="alert">
-      <strong>{title}</strong>
-      <div>
-        {message}
-        {staff && code ? (
-          <>
-            {" "}
-            <code>({code})</code>
-          </>
-        ) : null}
-      </div>
-      {hint ? <div>{hint}</div> : null}
-      {staff && requestId ? <div>Request id: <code>{requestId}</code></div> : null}
-      {onRetry ? (
-        <button type="button" className="ui-button" data-size="small" onClick={onRetry} style={{ marginTop: "0.5rem" }}>
-          Try again
-        </button>
-      ) : null}
     </div>
   );
 }
