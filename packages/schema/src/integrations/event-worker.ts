@@ -78,7 +78,7 @@ async function processEvent(options: WorkerOptions, event: IntegrationEvent, lea
     await dispatch(
       plugin,
       { id: event.id, kind: event.kind, providerEventId: event.providerEventId, payload: event.payload, attempt: event.attempts },
-      createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, outbound: options.outbound, ...(options.events ? { events: options.events } : {}) }),
+      createPluginContext({ root: database.prisma, keyRing: options.keyRing, logger, connection, outbound: options.outbound, plugins: options.plugins, ...(options.events ? { events: options.events } : {}) }),
     );
   } catch (error) {
     failure = error;
