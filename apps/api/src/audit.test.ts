@@ -71,12 +71,12 @@ describe("audit trail", () => {
   });
 
   it("shows a client admin their users' acts and public ticket acts, with staff by name only, and nothing staff-only", async () => {
-    const staffHeaders = { "user-agent": "staff-browser/9.9", "x-forwarded-for": "198.51.100.23" };
-    const created = await t.gql('mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', { i: { clientId: fabrikam, subject: "Visible subject" } }, { token: owner, headers: staffHeaders });
+    const staffHeaders = { "user-agent": "staff-browser/9.9" };
+    const created = await t.gql('mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', { i: { clientId: fabrikam, subject: "Visible subject" } }, { token: owner, headers: staffHeaders, remoteAddress: "198.51.100.23" });
     const ticketId = created.data!.createTicket.ticket.id as string;
     const COMMENT = "mutation ($i: AddTicketCommentInput!) { addTicketComment(input: $i) { userErrors { code } } }";
-    await t.gql(COMMENT, { i: { ticketId, body: "staff-only fuser note", hidden: true } }, { token: owner, headers: staffHeaders });
-    await t.gql(COMMENT, { i: { ticketId, body: "a public reply" } }, { token: owner, headers: staffHeaders });
+    await t.gql(COMMENT, { i: { ticketId, body: "staff-only fuser note", hidden: true } }, { token: owner, headers: staffHeaders, remoteAddress: "198.51.100.23" });
+    await t.gql(COMMENT, { i: { ticketId, body: "a public reply" } }, { token: owner, headers: staffHeaders, remoteAddress: "198.51.100.23" });
     const admin = await t.tokenFor("admin@fabrikam.test");
     const QUERY = "{ auditEvents(first: 100) { edges { node { id action actorType actorId actorLabel actorName ip userAgent impersonationChain targetId metadata } } } }";
     const trail = await t.gql(QUERY, {}, { token: admin });

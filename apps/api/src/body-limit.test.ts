@@ -76,7 +76,7 @@ describe("the request body limit, over a real socket", () => {
   });
 
   it("still accepts a body just under the limit", async () => {
-    const query = JSON.stringify({ query: "{ health { status } }", variables: { pad: "x".repeat(MAX_BODY_BYTES - 100) } });
+    const query = JSON.stringify({ query: "{ health { status } }", variables: { pad: Array.from({ length: 10 }, () => "x".repeat(MAX_BODY_BYTES / 10 - 100)) } });
     const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: query });
     expect(response.status).toBe(200);
     expect((await response.json()).data).toEqual({ health: { status: "OK" } });

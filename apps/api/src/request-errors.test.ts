@@ -37,7 +37,7 @@ describe("malformed requests", () => {
   });
 
   it.each([
-    ["a missing required variable", { query: "query ($x: ID!) { node(id: $x) { id } }" }, "$x"],
+    ["a missing required variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }" }, "$input"],
     ["a NUL character in a variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "a\u0000@b.test", password: "x" } } }, "$input.email"],
     ["a lone surrogate in a variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "\ud800@b.test", password: "x" } } }, "$input.email"],
     ["an over-long variable", { query: "mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", variables: { input: { email: "x".repeat(MAX_STRING_LENGTH + 1), password: "x" } } }, "$input.email"],

@@ -44,11 +44,15 @@ describe.skipIf(testDatabaseKind() !== "pglite")("embedded first start", () => {
     expect(first.output()).toContain("seeded demo data (first run)");
 
     const second = await startServer(dataDir, { MSPGRAPH_HOURLY_BUDGET: "777" });
-    const health = await fetch(`http://127.0.0.1:${second.port}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ health { status } }" }),
-    }).then((r) => r.json());
+    const graphql = (body: unknown, token?: string) =>
+      fetch(`http://127.0.0.1:${second.port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    // Callers without a session spend no budget: the budget shows to a signed-in caller.
+    const login = await graphql({ query: 'mutation { login(input: { email: "owner@northwind-msp.test", password: "mspgraph-demo" }) { accessToken } }' });
+    const health = await graphql({ query: "{ health { status } }" }, login.data.login.accessToken);
     await stopServer(second);
     expect(health.data).toEqual({ health: { status: "OK" } });
     expect(health.extensions.cost.limit).toBe(777);
