@@ -11,7 +11,7 @@ import { definePlugin } from "./define-plugin.js";
 type Call = { method: string; input: Record<string, unknown> };
 const service = { calls: [] as Call[], refuse: false, next: 100 };
 const remote = <Result>(method: string, result: () => Result) => async (_context: unknown, input: Record<string, unknown>) => {
-  if (service.refuse) throw new ProviderError("the service is down for maintenance");
+  if (service.refuse) throw new ProviderError("the service is down for maintenance", { reason: "UNAVAILABLE" });
   service.calls.push({ method, input });
   return result();
 };
@@ -92,6 +92,7 @@ describe("the tickets capability: write-through to the partner's provider", () =
     const created = await t.gql('mutation ($c: ID!) { createTicket(input: { clientId: $c, subject: "Lost?" }) { ticket { id } } }', { c: fabrikam }, { token: owner });
     expect(codeOf(created)).toBe("PROVIDER_ERROR");
     expect(created.errors![0]!.message).toBe("Outside PSA did not accept the new ticket, so nothing was saved: the service is down for maintenance");
+    expect(created.errors![0]!.extensions).toEqual({ code: "PROVIDER_ERROR", reason: "UNAVAILABLE", provider: "outside-psa" });
     const comment = await t.gql('mutation ($id: ID!) { addTicketComment(input: { ticketId: $id, body: "lost?" }) { comment { id } } }', { id: ticketId }, { token: owner });
     expect(codeOf(comment)).toBe("PROVIDER_ERROR");
     const line = await t.gql('mutation ($id: ID!) { addLineItem(input: { ticketId: $id, name: "Router", quantity: "1", unitPrice: "99.00" }) { lineItem { id } } }', { id: ticketId }, { token: owner });

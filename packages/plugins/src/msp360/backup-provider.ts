@@ -1,7 +1,8 @@
-import { type BackupProvider, type PluginContext, ProviderError, type ProviderBackupPlan } from "@mspgraph/schema";
+import type { BackupProvider, PluginContext, ProviderBackupPlan } from "@mspgraph/schema";
 import { Msp360ApiError, Msp360CredentialsRejectedError } from "./client/errors.js";
 import { configOf, msp360ClientFor, type TMsp360Tuning } from "./connection.js";
 import { toProviderPlan } from "./plan-mapping.js";
+import { msp360ProviderError } from "./provider-failure.js";
 
 /** Plans per batch handed to the core: one transaction each. */
 export const BATCH_SIZE = 250;
@@ -13,7 +14,7 @@ export const BATCH_SIZE = 250;
 export async function reportMsp360Failure(context: PluginContext, error: unknown): Promise<never> {
   if (!(error instanceof Msp360ApiError)) throw error;
   await context.reportFailure(error.message, { failing: error instanceof Msp360CredentialsRejectedError || error.kind === "not_allowed" });
-  throw new ProviderError(error.message);
+  throw msp360ProviderError(error);
 }
 
 /** Runs calls to MSP360 for a connection, reporting the connection's health. */

@@ -1,10 +1,10 @@
 import type { PluginContext } from "@mspgraph/schema";
-import { ProviderError } from "@mspgraph/schema";
 import { z } from "zod";
 import { syncroBaseUrl } from "./client/base-url.js";
 import { SyncroClient } from "./client/client.js";
 import { SyncroApiError } from "./client/errors.js";
 import type { TSyncroClientOptions } from "./client/options.js";
+import { syncroProviderError } from "./provider-failure.js";
 
 
 const validSubdomain = (subdomain: string) => {
@@ -66,7 +66,7 @@ export type WithSyncro = <Result>(context: PluginContext, work: (client: SyncroC
  * Calls to Syncro for a connection that report how they went: a success makes the connection
  * OK, a failure DEGRADED (FAILING when it keeps failing or the token is refused).
  * @param tuning client settings for every connection (tests shorten the backoff)
- * @remarks A call rejects with ProviderError carrying Syncro's admin-readable message.
+ * @remarks A call rejects with ProviderError carrying Syncro's admin-readable message and its classified reason.
  */
 export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (context, work) => {
   try {
@@ -77,7 +77,7 @@ export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (c
     if (!(error instanceof SyncroApiError)) throw error;
     // A 404 or a refused input is about one record, not the connection's health.
     if (error.kind !== "not_found" && error.kind !== "bad_request") await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed" });
-    throw new ProviderError(error.message);
+    throw syncroProviderError(error);
   }
 };
 

@@ -1,5 +1,5 @@
 import { type GraphQLContext, type RuleTree, type TUserError, UserErrorRef, type builder as coreBuilder, callerPluginContext, idOf, isUniqueViolation, rules } from "@mspgraph/schema";
-import { allow, apiError } from "@mspgraph/schema";
+import { ProviderError, allow, apiError } from "@mspgraph/schema";
 import DataLoader from "dataloader";
 import type { WithSyncro } from "./connection-client.js";
 import { resetSyncCheckpoint } from "./ticket-sync.js";
@@ -88,7 +88,12 @@ export function registerSyncroSchema(builder: typeof coreBuilder, withSyncro: Wi
         const plugin = await syncroContext(context);
         const client = await context.db.client.findUnique({ where: { id: idOf(String(input.clientId), "Client", "clientId") } });
         if (!client) return { customer: null, userErrors: [{ field: "clientId", message: "no such client", code: "NOT_FOUND" }] };
-        const customer = await withSyncro(plugin, (syncro) => syncro.getCustomer(input.customerId)).catch(() => null);
+        // Only "Syncro has no such customer" is the caller's to fix here; Syncro being down or the
+        // token being refused answers PROVIDER_ERROR with its reason instead.
+        const customer = await withSyncro(plugin, (syncro) => syncro.getCustomer(input.customerId)).catch((error: unknown) => {
+          if (error instanceof ProviderError && error.reason === "NOT_FOUND") return null;
+          throw error;
+        });
         if (!customer) return { customer: null, userErrors: [{ field: "customerId", message: "Syncro has no such customer", code: "NOT_FOUND" }] };
         const name = customerName(customer);
         try {

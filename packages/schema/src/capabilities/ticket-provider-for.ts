@@ -54,8 +54,13 @@ export async function writeThrough<Result>(bound: BoundTicketProvider, action: s
     return await call();
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
-    const message = error instanceof ProviderError ? error.message : "the service did not answer as expected";
+    const known = error instanceof ProviderError ? error : undefined;
+    const message = known?.message ?? "the service did not answer as expected";
     bound.context.logger.warn({ action, error: (error as Error).message }, "ticket provider refused a write");
-    throw apiError("PROVIDER_ERROR", `${bound.name} did not accept ${action}, so nothing was saved: ${message}`, { provider: bound.pluginId });
+    throw apiError("PROVIDER_ERROR", `${bound.name} did not accept ${action}, so nothing was saved: ${message}`, {
+      ...known?.extensions,
+      reason: known?.reason ?? "UNAVAILABLE",
+      provider: bound.pluginId,
+    });
   }
 }
