@@ -13,7 +13,7 @@ export { type SchemaParts, buildProtectedSchema, buildUnprotectedSchema, printSd
 export type { BackupProvider, BackupState, ProviderBackupPlan } from "./capabilities/backups.js";
 export { type BackupSyncSummary, syncBackupPlans } from "./backups/sync-backup-plans.js";
 export { type ImportOutcome, importProviderTicket } from "./capabilities/import-ticket.js";
-export { PROVIDER_ERROR_REASONS, ProviderError, type TProviderErrorReason } from "./capabilities/provider-error.js";
+export { PROVIDER_ERROR_REASONS, ProviderError, ProviderSettingError, type TProviderErrorReason } from "./capabilities/provider-error.js";
 export type { ProviderTicket, ProviderTicketPage, ProviderTicketPriority, ProviderTicketStatus, TicketProvider } from "./capabilities/tickets.js";
 export { FAILING_AFTER, type PluginContext, createPluginContext } from "./integrations/plugin-context.js";
 export { callerPluginContext } from "./integrations/caller-plugin-context.js";

@@ -25,6 +25,10 @@ export const ZSyncroConfig = z.object({
   baseUrl: z.string().url().optional(),
   /** Minutes between incremental syncs. */
   syncMinutes: z.number().int().min(1).max(1440).default(15),
+  /** The ticket type of new tickets (an id from Syncro's ticket settings); needed when Syncro requires one. */
+  defaultTicketTypeId: z.number().int().positive().optional(),
+  /** The problem type of new tickets, one of the account's. */
+  defaultProblemType: z.string().trim().min(1).max(100).optional(),
 });
 export type TSyncroCredentials = z.infer<typeof ZSyncroCredentials>;
 export type TSyncroConfig = z.infer<typeof ZSyncroConfig>;
@@ -64,7 +68,8 @@ export type WithSyncro = <Result>(context: PluginContext, work: (client: SyncroC
 
 /**
  * Calls to Syncro for a connection that report how they went: a success makes the connection
- * OK, a failure DEGRADED (FAILING when it keeps failing or the token is refused).
+ * OK, a failure DEGRADED (FAILING when it keeps failing or the token is dead; never for a
+ * missing permission).
  * @param tuning client settings for every connection (tests shorten the backoff)
  * @remarks A call rejects with ProviderError carrying Syncro's admin-readable message and its classified reason.
  */
@@ -75,8 +80,11 @@ export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (c
     return result;
   } catch (error) {
     if (!(error instanceof SyncroApiError)) throw error;
-    // A 404 or a refused input is about one record, not the connection's health.
-    if (error.kind !== "not_found" && error.kind !== "bad_request") await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed" });
+    // A 404 or a refused input is about one record, not the connection's health; a missing
+    // permission about one kind of call: the connection degrades, naming it, and never fails.
+    if (error.kind !== "not_found" && error.kind !== "bad_request") {
+      await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed", partial: error.kind === "forbidden" });
+    }
     throw syncroProviderError(error);
   }
 };

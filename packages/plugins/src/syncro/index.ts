@@ -10,8 +10,10 @@ export type {
   TSyncroListTicketsInput,
   TSyncroNewComment,
   TSyncroTicketFilters,
+  TSyncroUpdateLineItemInput,
   TSyncroUpdateTicketInput,
 } from "./client/inputs.js";
+export type { TSyncroMe } from "./client/unauthorized.js";
 export { SYNCRO_REQUESTS_PER_MINUTE, type TSyncroClientOptions } from "./client/options.js";
 export {
   ZSyncroContact,

@@ -100,7 +100,7 @@ describe("where Syncro may be called, and what comes back", () => {
     expect(kept.data!.updateIntegration).toEqual({ integration: { config: { baseUrl: h.server.url, syncMinutes: 60 } }, userErrors: [] });
     const reentered = await h.t.gql(UPDATE, { k: { subdomain: "northwind", apiToken: h.server.token }, c: { baseUrl: other.url, syncMinutes: 1440 } }, { token: h.owner });
     expect(reentered.data!.updateIntegration.userErrors).toEqual([]);
-    expect(other.requests.map((request) => request.path)).toEqual(["/tickets/settings"]);
+    expect(other.requests.map((request) => request.path)).toEqual(["/me"]);
     await h.t.gql(UPDATE, { k: { subdomain: "northwind", apiToken: h.server.token }, c: { baseUrl: h.server.url, syncMinutes: 1440 } }, { token: h.owner });
   });
 
@@ -110,7 +110,7 @@ describe("where Syncro may be called, and what comes back", () => {
     expect(read.errors).toHaveLength(1);
     const status = await h.t.gql('{ integrations(first: 10) { edges { node { pluginId status lastError } } } }', {}, { token: h.owner });
     const connect = await connectAt(h.server.url);
-    expect(connect.data!.connectIntegration.userErrors[0].message).toBe("Syncro answered 502 (server error) on GET /tickets/settings");
+    expect(connect.data!.connectIntegration.userErrors[0].message).toBe("Syncro answered 502 (server error) on GET /me");
     h.server.faults.clear();
     h.server.faults.failNext(1, 422, { message: MARKER });
     const write = await h.t.gql('mutation { syncIntegration(input: { pluginId: "syncro" }) { userErrors { message } } }', {}, { token: h.owner });

@@ -5,6 +5,7 @@ import { SyncroApiError } from "./client/errors.js";
 import { type TSyncroTuning, ZSyncroConfig, ZSyncroCredentials, baseUrlOf, syncroAccess, syncroEndpoint } from "./connection-client.js";
 import { registerSyncroSchema, syncroRules } from "./graphql.js";
 import { syncTickets, refreshTicket } from "./ticket-sync.js";
+import { ticketDefaultsProblem } from "./ticket-defaults.js";
 import { syncroTickets } from "./ticket-provider.js";
 import { syncroTenancy } from "./syncro.tenancy.js";
 
@@ -47,8 +48,12 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
         return { ok: false, message: (error as Error).message };
       }
       try {
-        await new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 }).verify();
-        return { ok: true };
+        const client = new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 });
+        await client.verify();
+        // Defaults for new tickets must be the account's own, or every new ticket would be refused.
+        if (config.defaultTicketTypeId === undefined && config.defaultProblemType === undefined) return { ok: true };
+        const problem = ticketDefaultsProblem(await client.ticketSettings(), config);
+        return problem ? { ok: false, ...problem } : { ok: true };
       } catch (error) {
         if (error instanceof SyncroApiError) return { ok: false, message: error.message };
         throw error;

@@ -37,6 +37,20 @@ describe("Syncro's failures on the plugin's own fields", () => {
     expect(linked.data!.linkSyncroCustomer).toEqual({ customer: { name: "Tailspin Toys" }, userErrors: [] });
   });
 
+  it("answers PERMISSION_MISSING naming the permission when the token lacks one, and other calls keep working", async () => {
+    h.server.state.denyPermission("Customers - List/Search");
+    try {
+      const refused = await h.t.gql(CUSTOMERS, {}, { token: h.owner });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('lacks the permission "Customers - List/Search"'),
+        extensions: { code: "PROVIDER_ERROR", reason: "PERMISSION_MISSING", provider: "syncro", permission: "Customers - List/Search" },
+      });
+    } finally {
+      h.server.state.allowPermission("Customers - List/Search");
+    }
+    expect((await h.t.gql(CUSTOMERS, {}, { token: h.owner })).errors).toBeUndefined();
+  });
+
   it("answers CREDENTIALS_REJECTED when Syncro refuses the token, telling the admin to reconnect", async () => {
     h.server.faults.failNext(3, 401);
     const result = await h.t.gql(CUSTOMERS, {}, { token: h.owner });

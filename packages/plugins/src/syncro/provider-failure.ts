@@ -17,10 +17,9 @@ const REASON_OF_KIND: Record<TSyncroErrorKind, TProviderErrorReason> = {
 
 /** The error a caller of a Syncro-backed field reads: Syncro's admin-readable message and the classified reason. */
 export function syncroProviderError(error: SyncroApiError): ProviderError {
-  const permission = (error as { permission?: unknown }).permission;
   return new ProviderError(error.message, {
     reason: REASON_OF_KIND[error.kind],
     provider: "syncro",
-    ...(typeof permission === "string" ? { permission } : {}),
+    ...(error.permission === undefined ? {} : { permission: error.permission }),
   });
 }

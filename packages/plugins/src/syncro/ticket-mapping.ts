@@ -2,12 +2,19 @@ import type { ProviderTicket } from "@mspgraph/schema";
 import type { TSyncroTicket } from "./client/ticket-schemas.js";
 import { priorityFromSyncro, statusFromSyncro } from "./status-map.js";
 
+/** The subject of a ticket's opening comment, which holds its description. */
+export const OPENING_SUBJECT = "Initial Issue";
+
 const money = (value: number | null) => (value ?? 0).toFixed(2);
 
 /** A full Syncro ticket (from `getTicket`) as the core's ProviderTicket. */
 export function toProviderTicket(ticket: TSyncroTicket, input: { clientId: string | null; contactEmail: string | null }): ProviderTicket {
   const now = new Date();
-  const firstComment = ticket.comments.find((comment) => !comment.hidden);
+  // A ticket's description is its opening comment, "Initial Issue" (we create it so, and so does
+  // Syncro's own form): it comes back as the description, never as a second copy among the comments.
+  const oldest = [...ticket.comments].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.id - b.id)[0];
+  const opening = oldest && !oldest.hidden && oldest.subject?.trim().toLowerCase() === OPENING_SUBJECT.toLowerCase() ? oldest : undefined;
+  const firstComment = opening ?? ticket.comments.find((comment) => !comment.hidden);
   return {
     externalId: String(ticket.id),
     clientId: input.clientId,
@@ -18,7 +25,7 @@ export function toProviderTicket(ticket: TSyncroTicket, input: { clientId: strin
     contactEmail: input.contactEmail,
     createdAt: ticket.createdAt ?? now,
     updatedAt: ticket.updatedAt ?? ticket.createdAt ?? now,
-    comments: ticket.comments.map((comment) => ({
+    comments: ticket.comments.filter((comment) => comment !== opening).map((comment) => ({
       externalId: String(comment.id),
       body: comment.body ?? "",
       hidden: comment.hidden,

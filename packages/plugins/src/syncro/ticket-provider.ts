@@ -1,5 +1,7 @@
 import { ProviderError, type PluginContext, type TicketProvider } from "@mspgraph/schema";
-import type { WithSyncro } from "./connection-client.js";
+import { type WithSyncro, ZSyncroConfig } from "./connection-client.js";
+import { newTicketDefaults } from "./ticket-defaults.js";
+import { OPENING_SUBJECT } from "./ticket-mapping.js";
 import { TO_SYNCRO } from "./status-map.js";
 
 function ticketIdOf(externalId: string | null): number {
@@ -18,9 +20,10 @@ async function customerOf(context: PluginContext, clientId: string): Promise<num
 export const syncroTickets = (withSyncro: WithSyncro): TicketProvider => ({
   async createTicket(context, input) {
     const customerId = await customerOf(context, input.clientId);
-    const ticket = await withSyncro(context, (client) =>
-      client.createTicket({ customerId, subject: input.subject, ...(input.description ? { comment: { body: input.description, subject: "Initial Issue" } } : {}) }),
-    );
+    const config = ZSyncroConfig.partial().parse(context.connection.config);
+    // The description is the first comment; Syncro emails it to the customer unless told not to.
+    const comment = input.description.trim() ? { comment: { body: input.description, subject: OPENING_SUBJECT, hidden: false, doNotEmail: !input.notifyCustomer } } : {};
+    const ticket = await withSyncro(context, async (client) => client.createTicket({ customerId, subject: input.subject, ...(await newTicketDefaults(client, config)), ...comment }));
     return { externalId: String(ticket.id) };
   },
   async addComment(context, input) {
@@ -40,7 +43,8 @@ export const syncroTickets = (withSyncro: WithSyncro): TicketProvider => ({
   async addLineItem(context, input) {
     const ticketId = ticketIdOf(input.ticketExternalId);
     const item = await withSyncro(context, (client) =>
-      client.addLineItem(ticketId, { name: input.name, quantity: Number(input.quantity), priceRetail: Number(input.unitPrice), priceCost: Number(input.costPrice) }),
+      // The core's catalog keeps no description, and Syncro requires one: the name serves.
+      client.addLineItem(ticketId, { name: input.name, description: input.name, quantity: Number(input.quantity), priceRetail: Number(input.unitPrice), priceCost: Number(input.costPrice) }),
     );
     return { externalId: String(item.id) };
   },

@@ -72,11 +72,30 @@ describe("Syncro webhooks, rate limits and connection health", () => {
     expect(shown.data!.integrations.edges[0].node).toEqual({ status: "OK", lastError: null });
   });
 
-  it("sets FAILING at once when Syncro refuses the token", async () => {
-    h.server.faults.failNext(1, 401);
+  it("keeps a token that lacks one permission DEGRADED, naming the permission, however often it is refused, and the rest working", async () => {
+    h.server.state.denyPermission("Customers - List/Search");
+    for (let attempt = 0; attempt < 4; attempt++) await h.t.gql("{ syncroCustomers { page } }", {}, { token: h.owner });
+    const connection = await h.t.database.prisma.integrationConnection.findFirstOrThrow({ where: { pluginId: "syncro" } });
+    expect(connection.status).toBe("DEGRADED");
+    expect(connection.lastError).toBe(
+      'Syncro refused GET /customers (HTTP 401): the API token lacks the permission "Customers - List/Search"; add it to the token in Syncro (Admin > API Tokens), the rest keeps working',
+    );
+    // Each refusal was checked against GET /me, which answered: the token is alive.
+    expect(h.takeRequests().slice(-2)).toEqual(["GET /customers", "GET /me"]);
+    h.server.state.addTicket({ customerId: h.customerId, subject: "Still syncing" });
+    await h.sync();
+    expect(await h.t.database.prisma.ticket.count({ where: { subject: "Still syncing" } })).toBe(1);
+    expect(await status()).toBe("OK");
+    h.server.state.allowPermission("Customers - List/Search");
+  });
+
+  it("sets FAILING at once when the token is dead: GET /me is refused too", async () => {
+    h.server.state.revokeToken();
+    h.takeRequests();
     await h.sync();
     const connection = await h.t.database.prisma.integrationConnection.findFirstOrThrow({ where: { pluginId: "syncro" } });
     expect(connection.status).toBe("FAILING");
     expect(connection.lastError).toMatch(/^Syncro rejected the API token/);
+    expect(h.takeRequests()).toEqual(["GET /tickets", "GET /me"]);
   });
 });

@@ -54,3 +54,17 @@ export class ProviderError extends Error {
     };
   }
 }
+
+/**
+ * A write the provider cannot make until the partner changes a setting (Syncro requires a
+ * ticket type and none is chosen): answered as a user error in the mutation's payload, with
+ * the code `PROVIDER_SETTING_REQUIRED` and the field at fault, instead of a `PROVIDER_ERROR`.
+ */
+export class ProviderSettingError extends ProviderError {
+  readonly field: string | null;
+  constructor(message: string, options: { field?: string | null } = {}) {
+    super(message);
+    this.name = "ProviderSettingError";
+    this.field = options.field ?? null;
+  }
+}

@@ -4,7 +4,7 @@ import { apiError } from "../errors.js";
 import { type PluginContext, createPluginContext } from "../integrations/plugin-context.js";
 import { pluginById } from "../integrations/connections.js";
 import { guardedFetch } from "../outbound/guarded-fetch.js";
-import { ProviderError } from "./provider-error.js";
+import { ProviderError, ProviderSettingError } from "./provider-error.js";
 import type { TicketProvider } from "./tickets.js";
 
 export type BoundTicketProvider = { pluginId: string; name: string; provider: TicketProvider; context: PluginContext };
@@ -53,7 +53,7 @@ export async function writeThrough<Result>(bound: BoundTicketProvider, action: s
   try {
     return await call();
   } catch (error) {
-    if (error instanceof GraphQLError) throw error;
+    if (error instanceof GraphQLError || error instanceof ProviderSettingError) throw error;
     const known = error instanceof ProviderError ? error : undefined;
     const message = known?.message ?? "the service did not answer as expected";
     bound.context.logger.warn({ action, error: (error as Error).message }, "ticket provider refused a write");

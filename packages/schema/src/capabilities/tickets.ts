@@ -36,8 +36,16 @@ export type ProviderTicketPage = { tickets: ProviderTicket[]; page: number; tota
  * up to date through the core's `importProviderTicket`.
  */
 export type TicketProvider = {
-  /** @param input the ticket as the core validated it; `clientId` is a local client id. */
-  createTicket(context: PluginContext, input: { clientId: string; subject: string; description: string; priority: ProviderTicketPriority; contactEmail: string | null }): Promise<{ externalId: string | null }>;
+  /**
+   * @param input the ticket as the core validated it; `clientId` is a local client id.
+   * `notifyCustomer` is true only when staff asked for the customer to be emailed the new
+   * ticket (never for a client user's own ticket); a provider that emails should not otherwise.
+   * @throws ProviderSettingError when the partner must choose a setting first (a user error)
+   */
+  createTicket(
+    context: PluginContext,
+    input: { clientId: string; subject: string; description: string; priority: ProviderTicketPriority; contactEmail: string | null; notifyCustomer: boolean },
+  ): Promise<{ externalId: string | null }>;
   /** @param input `tech` is the display name the comment is posted under; `hidden` makes it an internal note. */
   addComment(context: PluginContext, input: { ticketExternalId: string | null; body: string; hidden: boolean; tech: string }): Promise<{ externalId: string | null }>;
   changeStatus(context: PluginContext, input: { ticketExternalId: string | null; status: ProviderTicketStatus }): Promise<void>;

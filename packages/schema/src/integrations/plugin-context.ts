@@ -38,9 +38,11 @@ export type PluginContext = {
   /**
    * A call to the service failed: the connection becomes DEGRADED, and FAILING after
    * `FAILING_AFTER` failures in a row, or at once with `failing: true` (rejected credentials).
+   * With `partial: true` (one kind of call refused, e.g. a permission the token lacks, while the
+   * rest works) it becomes DEGRADED with the message, never FAILING, and the count is left alone.
    * @param message shown to staff as `lastError`: plain words, no secrets
    */
-  reportFailure(message: string, options?: { failing?: boolean }): Promise<void>;
+  reportFailure(message: string, options?: { failing?: boolean; partial?: boolean }): Promise<void>;
   /** A running sync's progress (shown on the integration), or null when it ends. */
   reportProgress(progress: { done: number; total: number } | null): Promise<void>;
   /** A sync finished: sets `lastSyncAt`. */
@@ -88,6 +90,7 @@ export function createPluginContext(options: {
     reportFailure: async (message, failureOptions = {}) => {
       const current = await root.integrationConnection.findUnique({ where, select: { consecutiveFailures: true, status: true } });
       if (!current || current.status === "DISCONNECTED") return;
+      if (failureOptions.partial) return update({ status: current.status === "FAILING" ? "FAILING" : "DEGRADED", lastError: message.slice(0, 1000) });
       const failures = current.consecutiveFailures + 1;
       const status = failureOptions.failing || failures >= FAILING_AFTER ? "FAILING" : "DEGRADED";
       await update({ status, consecutiveFailures: failures, lastError: message.slice(0, 1000) });

@@ -11,7 +11,8 @@ import type { PluginContext } from "./plugin-context.js";
 export const PLUGIN_CAPABILITIES = ["tickets", "backups"] as const;
 export type PluginCapability = (typeof PLUGIN_CAPABILITIES)[number];
 
-export type CredentialCheck = { ok: true } | { ok: false; message: string };
+/** `field` names the setting at fault (`config.defaultTicketTypeId`); the credentials when absent. */
+export type CredentialCheck = { ok: true } | { ok: false; message: string; field?: string };
 
 /** Where a connection's credentials are sent, and the input field that decides it (`config.baseUrl`). */
 export type PluginEndpoint = { url: string; field: string };

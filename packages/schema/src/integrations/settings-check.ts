@@ -49,7 +49,7 @@ export async function checkSettings(context: Pick<GraphQLContext, "outbound">, p
   const check = await plugin.verifyCredentials({ ...settings, fetch });
   if (check.ok) return { ok: true, ...settings };
   if (refusals.length > 0) return { ok: false, errors: [{ field: endpoint?.field ?? "config", message: check.message, code: "OUTBOUND_NOT_ALLOWED" }] };
-  return { ok: false, errors: [{ field: "credentials", message: check.message, code: "BAD_USER_INPUT" }] };
+  return { ok: false, errors: [{ field: check.field ?? "credentials", message: check.message, code: "BAD_USER_INPUT" }] };
 }
 
 // Without a declared endpoint, every setting that is a URL may decide where credentials go.

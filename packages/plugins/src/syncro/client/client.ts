@@ -10,6 +10,7 @@ import {
   type TSyncroCreateTicketInput,
   type TSyncroListTicketsInput,
   type TSyncroTicketFilters,
+  type TSyncroUpdateLineItemInput,
   type TSyncroUpdateTicketInput,
 } from "./inputs.js";
 import type { TSyncroHealth } from "./health.js";
@@ -17,6 +18,7 @@ import { transportFromOptions, type TSyncroClientOptions } from "./options.js";
 import { ZSyncroContact, ZSyncroCustomer, ZSyncroMeta, ZSyncroTicketSettings, type TSyncroContact, type TSyncroCustomer, type TSyncroMeta, type TSyncroTicketSettings } from "./schemas.js";
 import { ZSyncroComment, ZSyncroLineItem, ZSyncroTicket, type TSyncroComment, type TSyncroLineItem, type TSyncroTicket } from "./ticket-schemas.js";
 import { callSyncro, type TSyncroRequest, type TSyncroTransport } from "./transport.js";
+import { ME_REQUEST, type TSyncroMe } from "./unauthorized.js";
 
 export type TSyncroTicketPage = { tickets: TSyncroTicket[]; meta: TSyncroMeta };
 export type TSyncroCustomerPage = { customers: TSyncroCustomer[]; meta: TSyncroMeta };
@@ -30,12 +32,8 @@ const ZContactPage = z.object({ contacts: z.array(ZSyncroContact), meta: ZSyncro
 const ZTicketAnswer = z.object({ ticket: ZSyncroTicket }).transform((body) => body.ticket);
 const ZCustomerAnswer = z.object({ customer: ZSyncroCustomer }).transform((body) => body.customer);
 const ZCommentAnswer = z.object({ comment: ZSyncroComment }).transform((body) => body.comment);
-// Which wrapper Syncro puts around a new line item is not documented; accept the likely ones.
-const ZLineItemAnswer = z.union([
-  z.object({ ticket_line_item: ZSyncroLineItem }).transform((body) => body.ticket_line_item),
-  z.object({ line_item: ZSyncroLineItem }).transform((body) => body.line_item),
-  ZSyncroLineItem,
-]);
+// add_line_item answers the bare line item, update_line_item wraps it in `ticket_line_item`.
+const ZLineItemAnswer = z.union([z.object({ ticket_line_item: ZSyncroLineItem }).transform((body) => body.ticket_line_item), ZSyncroLineItem]);
 
 /**
  * One Syncro account connection: typed calls to Syncro's REST API.
@@ -56,16 +54,23 @@ export class SyncroClient {
   }
 
   /**
-   * Checks the token with a cheap authenticated call (`GET /tickets/settings`).
+   * Checks the token with Syncro's cheapest authenticated call (`GET /me`), which needs no
+   * permission, so a token with few permissions still passes.
    * @remarks Meant for connect time: rejects with `unauthorized` for a bad token and
    * `unreachable` for a wrong subdomain.
    */
-  async verify(): Promise<void> {
-    await this.ticketSettings();
+  async verify(): Promise<TSyncroMe> {
+    return this.me();
+  }
+
+  /** The token's user and its permissions (`GET /me`). */
+  async me(): Promise<TSyncroMe> {
+    return this.call(ME_REQUEST);
   }
 
   /**
-   * The account's ticket statuses and problem types (`GET /tickets/settings`).
+   * The account's ticket statuses, problem types, ticket types, users and whether a new ticket
+   * needs a ticket type (`GET /tickets/settings`).
    * @remarks Accounts rename and add statuses, so write-through should offer these rather
    * than a fixed list.
    */
@@ -173,11 +178,21 @@ export class SyncroClient {
   /**
    * Bills something on a ticket (`POST /tickets/{id}/add_line_item`).
    * @param ticketId The Syncro ticket id.
-   * @param input Name, quantity and prices; product and taxability are optional.
+   * @param input Name, quantity and prices; product, description and taxability are optional
+   * (the name is sent as the description when there is none: Syncro requires one).
    * @remarks Not retried after a timeout or 5xx, so a line is never billed twice.
    */
   async addLineItem(ticketId: number, input: TSyncroAddLineItemInput): Promise<TSyncroLineItem> {
     return this.call({ method: "POST", path: `/tickets/${idOf(ticketId)}/add_line_item`, body: lineItemWire(input), schema: ZLineItemAnswer });
+  }
+
+  /**
+   * Changes a line item (`PUT /tickets/{id}/update_line_item`); Syncro takes only PUT here.
+   * @param input Only the fields given are sent.
+   */
+  async updateLineItem(ticketId: number, lineItemId: number, input: TSyncroUpdateLineItemInput): Promise<TSyncroLineItem> {
+    const body = { ticket_line_item_id: idOf(lineItemId), ...lineItemWire(input) };
+    return this.call({ method: "PUT", path: `/tickets/${idOf(ticketId)}/update_line_item`, body, schema: ZLineItemAnswer });
   }
 
   /**

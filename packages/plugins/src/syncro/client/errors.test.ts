@@ -24,13 +24,44 @@ describe("SyncroClient failures", () => {
     expect(everything).not.toContain(wrongToken);
     expect(everything).not.toContain(server.token);
     // A bad token does not get better by asking again.
-    expect(countRequests(server, { path: "/tickets/settings" })).toBe(1);
+    expect(countRequests(server, { path: "/me" })).toBe(1);
   });
 
-  it("verifies a good token with one cheap call", async () => {
+  it("verifies a good token with GET /me, which a token with few permissions passes too", async () => {
     const server = await start();
-    await clientFor(server).verify();
-    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["GET /tickets/settings"]);
+    server.state.denyPermission("Tickets - List/Search");
+    const me = await clientFor(server).verify();
+    expect(me).toMatchObject({ userId: server.state.apiUserId, permissions: { ticket: { read: false, write: true } } });
+    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["GET /me"]);
+  });
+
+  it("tells a missing permission from a dead token: a 401 while GET /me works names the permission and never makes the connection FAILING", async () => {
+    const server = await start();
+    server.state.denyPermission("Customers - View Detail");
+    const client = clientFor(server, { failingAfter: 2 });
+    for (let call = 0; call < 3; call++) {
+      const error = await rejectionOf(client.listContacts({ customerId: 1 }));
+      expect(error).toMatchObject({ kind: "forbidden", status: 401, permission: "Customers - View Detail", transient: false });
+      expect(error.message).toBe(
+        'Syncro refused GET /contacts (HTTP 401): the API token lacks the permission "Customers - View Detail"; add it to the token in Syncro (Admin > API Tokens), the rest keeps working',
+      );
+    }
+    expect(client.health).toEqual({ status: "DEGRADED", lastError: expect.stringContaining('"Customers - View Detail"') });
+    expect(server.requests.map(({ method, path, status }) => `${method} ${path} ${status}`).slice(0, 2)).toEqual(["GET /contacts 401", "GET /me 200"]);
+    // The rest works: a call the token may make restores the connection.
+    await client.listTickets();
+    expect(client.health.status).toBe("OK");
+  });
+
+  it("reports a token that dies later as unauthorized: GET /me is refused as well", async () => {
+    const server = await start();
+    const client = clientFor(server, { failingAfter: 1 });
+    await client.listTickets();
+    server.state.revokeToken();
+    const error = await rejectionOf(client.listContacts());
+    expect(error).toMatchObject({ kind: "unauthorized", status: 401, message: TOKEN_REJECTED_MESSAGE, permission: undefined });
+    expect(client.health.status).toBe("FAILING");
+    expect(countRequests(server, { path: "/me" })).toBe(1);
   });
 
   it("reports an unknown host as unreachable, pointing at the subdomain", async () => {
@@ -82,8 +113,8 @@ describe("SyncroClient failures", () => {
     expect(missing).toMatchObject({ kind: "not_found", status: 404, message: "Syncro answered 404 (not found) on GET /tickets/4242" });
     server.faults.failNext(1, 403);
     const forbidden = await rejectionOf(client.listCustomers());
-    expect(forbidden.kind).toBe("forbidden");
-    expect(forbidden.message).toContain("the API token lacks the permission");
+    expect(forbidden).toMatchObject({ kind: "forbidden", permission: "Customers - List/Search" });
+    expect(forbidden.message).toContain('the API token lacks the permission "Customers - List/Search"');
   });
 
   it("maps 422 and other 4xx to bad_request with the status and a short reason, never Syncro's words", async () => {

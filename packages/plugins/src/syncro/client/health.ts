@@ -11,7 +11,8 @@ export type TSyncroHealthListener = (health: TSyncroHealth) => void;
 
 /**
  * Turns call outcomes into a health status: the first failure degrades the connection,
- * `failingAfter` consecutive failures mark it failing, and any success restores it.
+ * `failingAfter` consecutive failures mark it failing, and any success restores it. A partial
+ * failure (one call refused for a missing permission) degrades it and never makes it failing.
  * @remarks Listeners hear only about changes of status, so a connection that keeps failing
  * does not flood whoever records them.
  */
@@ -36,7 +37,8 @@ export class HealthTracker {
     this.set({ status: "OK", lastError: null });
   }
 
-  recordFailure(message: string): void {
+  recordFailure(message: string, options: { partial?: boolean } = {}): void {
+    if (options.partial) return this.set({ status: this.current.status === "FAILING" ? "FAILING" : "DEGRADED", lastError: message });
     this.consecutiveFailures++;
     const status = this.consecutiveFailures >= this.failingAfter ? "FAILING" : "DEGRADED";
     this.set({ status, lastError: message });

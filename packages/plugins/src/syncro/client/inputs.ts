@@ -9,13 +9,15 @@ export type TSyncroTicketFilters = {
 
 export type TSyncroListTicketsInput = TSyncroTicketFilters & { page?: number };
 
-/** The first comment of a new ticket; Syncro stores it like any other comment. */
+/** The first comment of a new ticket; Syncro stores it like any other comment. Not emailed unless `doNotEmail: false`. */
 export type TSyncroNewComment = { body: string; subject?: string; tech?: string; hidden?: boolean; doNotEmail?: boolean };
 
 export type TSyncroCreateTicketInput = {
   customerId: number;
   subject: string;
   problemType?: string;
+  /** Required when the account's settings say `require_ticket_type`. */
+  ticketTypeId?: number;
   /** Defaults to Syncro's own default ("New"). */
   status?: string;
   contactId?: number;
@@ -39,6 +41,7 @@ export type TSyncroAddCommentInput = {
 export type TSyncroAddLineItemInput = {
   name: string;
   productId?: number;
+  /** Syncro refuses a line item without one, even with a product; the name is sent when blank. */
   description?: string;
   quantity: number;
   priceCost: number;
@@ -66,20 +69,25 @@ export const createTicketWire = (input: TSyncroCreateTicketInput) =>
     customer_id: input.customerId,
     subject: input.subject,
     problem_type: input.problemType,
+    ticket_type_id: input.ticketTypeId,
     status: input.status,
     contact_id: input.contactId,
     // Rails' nested attributes: the first comment is created with the ticket, in one request.
-    comments_attributes: input.comment ? [commentWire({ ...input.comment, subject: input.comment.subject ?? "Initial Issue" })] : undefined,
+    // Syncro emails a comment to the customer unless told not to: only an explicit doNotEmail: false does.
+    comments_attributes: input.comment ? [commentWire({ hidden: false, doNotEmail: true, ...input.comment, subject: input.comment.subject ?? "Initial Issue" })] : undefined,
   });
 
 export const updateTicketWire = (input: TSyncroUpdateTicketInput) =>
   compact({ status: input.status, subject: input.subject, user_id: input.userId });
 
-export const lineItemWire = (input: TSyncroAddLineItemInput) =>
+export type TSyncroUpdateLineItemInput = Partial<TSyncroAddLineItemInput>;
+
+export const lineItemWire = (input: TSyncroUpdateLineItemInput) =>
   compact({
     name: input.name,
     product_id: input.productId,
-    description: input.description,
+    // Syncro answers 422 "Description can't be blank" otherwise, product or not.
+    description: input.description?.trim() || input.name,
     quantity: input.quantity,
     price_cost: input.priceCost,
     price_retail: input.priceRetail,

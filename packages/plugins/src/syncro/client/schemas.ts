@@ -77,15 +77,25 @@ export const ZSyncroMeta = z
 export type TSyncroMeta = z.output<typeof ZSyncroMeta>;
 
 /**
- * `GET /tickets/settings`. Syncro documents the endpoint but not its exact shape; the
- * status and problem-type lists are read from the names seen in public clients, and each
- * may be a list of names or of `{ name }` records.
+ * `GET /tickets/settings`. Syncro documents the endpoint but not every field's shape: the
+ * status and problem-type lists may be names or `{ name }` records; ticket types and users are
+ * `{ id, name }` records, and `require_ticket_type` says a new ticket must name a ticket type.
  */
 const ZNameList = z
   .array(z.union([z.string(), z.object({ name: z.string() }).transform((item) => item.name)]))
   .nullish()
   .transform((value) => value ?? []);
+const ZNamedRecords = z
+  .array(z.object({ id: ZSyncroWireId, name: ZSyncroWireText }).transform((item) => ({ id: item.id, name: item.name ?? `#${item.id}` })))
+  .nullish()
+  .transform((value) => value ?? []);
 export const ZSyncroTicketSettings = z
-  .object({ ticket_status_list: ZNameList, problem_types: ZNameList })
-  .transform((wire) => ({ statuses: wire.ticket_status_list, problemTypes: wire.problem_types }));
+  .object({ ticket_status_list: ZNameList, problem_types: ZNameList, ticket_types: ZNamedRecords, users: ZNamedRecords, require_ticket_type: ZSyncroWireFlag })
+  .transform((wire) => ({
+    statuses: wire.ticket_status_list,
+    problemTypes: wire.problem_types,
+    ticketTypes: wire.ticket_types,
+    users: wire.users,
+    requireTicketType: wire.require_ticket_type,
+  }));
 export type TSyncroTicketSettings = z.output<typeof ZSyncroTicketSettings>;

@@ -4,6 +4,7 @@ import { fullJitterDelay, sleep } from "./backoff.js";
 import { SyncroApiError } from "./errors.js";
 import type { HealthTracker } from "./health.js";
 import type { SlidingWindowLimiter } from "./rate-limiter.js";
+import { explainUnauthorized } from "./unauthorized.js";
 import { sendOnce } from "./send-once.js";
 
 /** The pino-style logger the client reports retries and health changes to. */
@@ -47,11 +48,12 @@ export async function callSyncro<T>(transport: TSyncroTransport, request: TSyncr
     const result = await withRetries(transport, request);
     transport.health.recordSuccess();
     return result;
-  } catch (error) {
-    if (!(error instanceof SyncroApiError)) throw error;
+  } catch (caught) {
+    if (!(caught instanceof SyncroApiError)) throw caught;
+    const error = caught.kind === "unauthorized" ? await explainUnauthorized(transport, request, caught) : caught;
     // A 404 or a rejected input still proves the host answers and accepts the token.
     if (error.kind === "not_found" || error.kind === "bad_request") transport.health.recordSuccess();
-    else transport.health.recordFailure(error.message);
+    else transport.health.recordFailure(error.message, { partial: error.kind === "forbidden" });
     throw error;
   }
 }

@@ -38,6 +38,23 @@ describe("SyncroClient writing to Syncro", () => {
     expect(ticket).toMatchObject({ customerId: customer.id, contactId: contact.id, subject: "Email not syncing", status: "New", problemType: "Software" });
     expect(ticket.comments).toMatchObject([{ subject: "Initial Issue", body: "Outlook asks for the password again and again", hidden: false }]);
     expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["POST /tickets"]);
+    // Syncro emails a comment unless told not to: the first one is not, unless asked.
+    expect(server.requests[0]?.body).toMatchObject({ comments_attributes: [{ subject: "Initial Issue", hidden: false, do_not_email: true }] });
+    expect(server.state.ticket(ticket.id)?.comments[0]?.do_not_email).toBe(true);
+  });
+
+  it("creates a ticket with a ticket type where the account requires one, which Syncro refuses without", async () => {
+    const server = await start();
+    const customer = server.state.addCustomer({ businessName: "Acme Ltd" });
+    server.state.requireTicketType = true;
+    const client = clientFor(server);
+    const settings = await client.ticketSettings();
+    expect(settings).toMatchObject({ requireTicketType: true, ticketTypes: [{ id: 301, name: "Incident" }, { id: 302, name: "Service Request" }], users: [{ id: server.state.apiUserId }] });
+    const refused = await rejectionOf(client.createTicket({ customerId: customer.id, subject: "No type" }));
+    expect(refused).toMatchObject({ kind: "bad_request", status: 422 });
+    const ticket = await client.createTicket({ customerId: customer.id, subject: "Typed", ticketTypeId: 302, problemType: "Network" });
+    expect(server.requests.at(-1)?.body).toMatchObject({ ticket_type_id: 302, problem_type: "Network" });
+    expect(server.state.ticket(ticket.id)).toMatchObject({ ticket_type_id: 302, problem_type: "Network" });
   });
 
   it("updates status, subject and technician, sending only what changed", async () => {
@@ -63,11 +80,16 @@ describe("SyncroClient writing to Syncro", () => {
     const ticket = server.state.addTicket();
     const client = clientFor(server);
     const item = await client.addLineItem(ticket.id, { name: "Backup licence", productId: 31, quantity: 2, priceCost: 3.5, priceRetail: 9.99, taxable: true });
-    expect(server.requests[0]?.body).toEqual({ name: "Backup licence", product_id: 31, quantity: 2, price_cost: 3.5, price_retail: 9.99, taxable: true });
-    expect(item).toMatchObject({ name: "Backup licence", productId: 31, quantity: 2, priceCost: 3.5, priceRetail: 9.99, taxable: true });
+    // Syncro refuses a line item without a description, even with a product: the name goes.
+    expect(server.requests[0]?.body).toEqual({ name: "Backup licence", description: "Backup licence", product_id: 31, quantity: 2, price_cost: 3.5, price_retail: 9.99, taxable: true });
+    expect(item).toMatchObject({ name: "Backup licence", description: "Backup licence", productId: 31, quantity: 2, priceCost: 3.5, priceRetail: 9.99, taxable: true });
+
+    const changed = await client.updateLineItem(ticket.id, item.id, { quantity: 3, description: "Backup licence, yearly" });
+    expect(server.requests[1]).toMatchObject({ method: "PUT", path: `/tickets/${ticket.id}/update_line_item`, body: { ticket_line_item_id: item.id, quantity: 3, description: "Backup licence, yearly" } });
+    expect(changed).toMatchObject({ id: item.id, quantity: 3, description: "Backup licence, yearly", priceRetail: 9.99 });
 
     await client.removeLineItem(ticket.id, item.id);
-    expect(server.requests[1]?.body).toEqual({ ticket_line_item_id: item.id });
+    expect(server.requests[2]?.body).toEqual({ ticket_line_item_id: item.id });
     expect(server.state.ticket(ticket.id)?.line_items).toEqual([]);
     const again = await rejectionOf(client.removeLineItem(ticket.id, item.id));
     expect(again.kind).toBe("not_found");

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as wait } from "node:timers/promises";
+import { accountRoutes } from "./account-routes.js";
 import { directoryRoutes } from "./directory-routes.js";
 import type { SyncroFaults, TSyncroFault } from "./faults.js";
 import { railsErrors, sendJson, sendNotFound, sendUnauthorized } from "./http-helpers.js";
+import { PERMISSION_DENIED_BODY, permissionFor } from "./permissions.js";
 import type { TRoute } from "./route-types.js";
 import type { SyncroServerState } from "./store.js";
 import { ticketRoutes } from "./ticket-routes.js";
@@ -17,7 +19,8 @@ export type TSyncroRouteContext = {
   signal: AbortSignal;
 };
 
-const routes: TRoute[] = [...ticketRoutes, ...directoryRoutes];
+// Account routes first: /tickets/settings must not be read as the ticket "settings".
+const routes: TRoute[] = [...accountRoutes, ...ticketRoutes, ...directoryRoutes];
 
 /** Answers one request the way Syncro's API does, after applying any queued fault. */
 export async function route(input: {
@@ -32,9 +35,12 @@ export async function route(input: {
   if (decision.kind === "delay") await wait(decision.ms, undefined, { signal: ctx.signal });
   else if (decision.kind !== "none") return applyFault(res, decision);
   if (!url.pathname.startsWith(`${API_PREFIX}/`)) return sendNotFound(res);
-  if (!authorized(req, url, ctx.token)) return sendUnauthorized(res);
+  if (ctx.state.tokenRevoked || !authorized(req, url, ctx.token)) return sendUnauthorized(res);
 
   const path = url.pathname.slice(API_PREFIX.length);
+  // Syncro answers a missing permission with 401, like a dead token, but with its own words.
+  const permission = permissionFor(req.method ?? "GET", path);
+  if (permission && ctx.state.deniedPermissions.has(permission)) return sendJson(res, { status: 401, body: PERMISSION_DENIED_BODY });
   for (const candidate of routes) {
     const match = candidate.method === req.method ? candidate.pattern.exec(path) : null;
     if (!match) continue;

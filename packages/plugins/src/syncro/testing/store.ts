@@ -13,6 +13,16 @@ export class SyncroServerState {
   /** The account's ticket statuses; tests may add custom ones. */
   readonly statuses: string[] = [...DEFAULT_TICKET_STATUSES];
   readonly problemTypes: string[] = [...DEFAULT_PROBLEM_TYPES];
+  /** The account's ticket types; `POST /tickets` takes one as `ticket_type_id`. */
+  readonly ticketTypes: { id: number; name: string }[] = [
+    { id: 301, name: "Incident" },
+    { id: 302, name: "Service Request" },
+  ];
+  /** The account setting that makes `POST /tickets` refuse a ticket without a ticket type. */
+  requireTicketType = false;
+  tokenRevoked = false;
+  /** Permissions the API token lacks (`denyPermission`). */
+  readonly deniedPermissions = new Set<string>();
   /** The technician who owns the API token; comments posted through the API carry this id. */
   readonly apiUserId = 7;
   readonly now: () => Date;
@@ -24,6 +34,20 @@ export class SyncroServerState {
   constructor(input: { now: () => Date }) {
     this.now = input.now;
     this.ticketStore = new TicketStore({ now: input.now, newId: () => this.nextId++ });
+  }
+
+  /** Takes a permission from the token, e.g. "Customers - View Detail": its calls answer 401. */
+  denyPermission(permission: string): void {
+    this.deniedPermissions.add(permission);
+  }
+
+  allowPermission(permission: string): void {
+    this.deniedPermissions.delete(permission);
+  }
+
+  /** Kills the API token (deleted or expired in Syncro): every call answers 401, `GET /me` too. */
+  revokeToken(): void {
+    this.tokenRevoked = true;
   }
 
   addCustomer(seed: TSeedCustomer = {}): TSyncroWireCustomer {

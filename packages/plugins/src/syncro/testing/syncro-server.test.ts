@@ -36,6 +36,53 @@ describe("the local Syncro server", () => {
     expect(server.requests[0]?.query).toEqual({});
   });
 
+  it("answers a permission the token lacks with Syncro's 401 and words, and lists it as missing in GET /me", async () => {
+    const server = await start();
+    server.state.denyPermission("Customers - View Detail");
+    const refused = await fetch(`${server.url}/contacts`, { headers: bearer });
+    expect([refused.status, await refused.json()]).toEqual([401, { error: "Not authorized. Please ask account admin to update your group permissions." }]);
+    expect((await fetch(`${server.url}/customers`, { headers: bearer })).status).toBe(200);
+    const me = (await (await fetch(`${server.url}/me`, { headers: bearer })).json()) as { user_id: number; permissions: Record<string, Record<string, boolean>> };
+    expect(me.user_id).toBe(server.state.apiUserId);
+    expect(me.permissions.customer).toEqual({ read: false, write: true, delete: true });
+    expect(me.permissions.ticket).toEqual({ read: true, write: true, delete: true });
+  });
+
+  it("refuses what Syncro refuses: line items without a description, comments without a subject or body, update_line_item but by PUT", async () => {
+    const server = await start();
+    const ticket = server.state.addTicket();
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method, headers: { ...bearer, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const noDescription = await send("POST", `/tickets/${ticket.id}/add_line_item`, { name: "Cable", product_id: 12, quantity: 1 });
+    expect([noDescription.status, await noDescription.json()]).toEqual([422, { errors: "Description can't be blank", params: {} }]);
+    const added = await send("POST", `/tickets/${ticket.id}/add_line_item`, { name: "Cable", description: "Cat6, 2 m", quantity: 1 });
+    // The bare line item, no wrapper.
+    const item = (await added.json()) as { id: number; description: string };
+    expect(item).toMatchObject({ description: "Cat6, 2 m", ticket_id: ticket.id });
+    expect((await send("POST", `/tickets/${ticket.id}/update_line_item`, { ticket_line_item_id: item.id, quantity: 2 })).status).toBe(404);
+    expect((await send("PUT", `/tickets/${ticket.id}/update_line_item`, { ticket_line_item_id: item.id, quantity: 2 })).status).toBe(200);
+    const noSubject = await send("POST", `/tickets/${ticket.id}/comment`, { body: "Replaced the cable" });
+    expect([noSubject.status, await noSubject.json()]).toEqual([422, { success: false, message: ["Subject can't be blank"] }]);
+    const noBody = await send("POST", `/tickets/${ticket.id}/comment`, { subject: "Update" });
+    expect(noBody.status).toBe(422);
+    expect(server.state.ticket(ticket.id)?.comments).toEqual([]);
+  });
+
+  it("refuses a new ticket without a ticket type when the account requires one, and an unknown one always", async () => {
+    const server = await start();
+    const customer = server.state.addCustomer();
+    const create = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/tickets`, { method: "POST", headers: { ...bearer, "Content-Type": "application/json" }, body: JSON.stringify({ customer_id: customer.id, subject: "Printer", ...body }) });
+    expect((await create({})).status).toBe(200);
+    expect((await create({ ticket_type_id: 999 })).status).toBe(422);
+    server.state.requireTicketType = true;
+    const settings = (await (await fetch(`${server.url}/tickets/settings`, { headers: bearer })).json()) as Record<string, unknown>;
+    expect(settings).toMatchObject({ require_ticket_type: true, ticket_types: [{ id: 301, name: "Incident" }, { id: 302, name: "Service Request" }] });
+    expect((await create({})).status).toBe(422);
+    expect((await create({ ticket_type_id: 301 })).status).toBe(200);
+    expect((await create({ ticket_type_id: 301, comments_attributes: [{ body: "no subject" }] })).status).toBe(422);
+  });
+
   it("serves a Retry-After it keeps: refused until the time has passed", async () => {
     const server = await start();
     server.faults.rateLimitNext(1, { retryAfterSeconds: 30 });

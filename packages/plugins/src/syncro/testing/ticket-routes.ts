@@ -1,5 +1,5 @@
 import { commentFromBody } from "./comment-body.js";
-import { idFrom, numberFrom, paginate, sendInvalid, sendNotFound, sendOk, textFrom } from "./http-helpers.js";
+import { idFrom, numberFrom, paginate, sendInvalid, sendJson, sendNotFound, sendOk, textFrom } from "./http-helpers.js";
 import type { TRoute, TRouteCall } from "./route-types.js";
 import type { SyncroServerState } from "./store.js";
 import type { TSyncroWireTicket } from "./wire-types.js";
@@ -31,6 +31,13 @@ function withTicket(call: TRouteCall, act: (ticket: TSyncroWireTicket) => void):
 
 const unknownStatus = (state: SyncroServerState, status: string | undefined) => status !== undefined && !state.statuses.includes(status);
 
+// An account with require_ticket_type refuses a ticket without one; an unknown one always.
+function ticketTypeErrors(state: SyncroServerState, raw: unknown): string[] {
+  if (raw === undefined || raw === null) return state.requireTicketType ? ["Ticket type can't be blank"] : [];
+  const id = idFrom(raw);
+  return state.ticketTypes.some((type) => type.id === id) ? [] : ["Ticket type must exist"];
+}
+
 function createTicket({ res, body, state }: TRouteCall): void {
   const customerId = idFrom(body?.customer_id);
   const subject = textFrom(body?.subject)?.trim();
@@ -39,20 +46,20 @@ function createTicket({ res, body, state }: TRouteCall): void {
   if (customerId === undefined || !state.customer(customerId)) errors.push("Customer must exist");
   if (!subject) errors.push("Subject can't be blank");
   if (unknownStatus(state, status)) errors.push(`Status ${status} is not a ticket status of this account`);
+  errors.push(...ticketTypeErrors(state, body?.ticket_type_id));
+  const first = (Array.isArray(body?.comments_attributes) ? (body.comments_attributes as unknown[]) : []).map((raw) => commentFromBody(raw, state.apiUserId));
+  for (const parsed of first) if ("errors" in parsed) errors.push(...parsed.errors.map((message) => `Comments ${message.toLowerCase()}`));
   if (customerId === undefined || !subject || errors.length > 0) return sendInvalid(res, errors);
   const ticket = state.tickets.add({
     customerId,
     subject,
     ...(status ? { status } : {}),
     problemType: textFrom(body?.problem_type) ?? null,
+    ticketTypeId: idFrom(body?.ticket_type_id) ?? null,
     contactId: idFrom(body?.contact_id) ?? null,
     userId: state.apiUserId,
   });
-  const first = Array.isArray(body?.comments_attributes) ? (body.comments_attributes as unknown[]) : [];
-  for (const raw of first) {
-    const comment = commentFromBody(raw, state.apiUserId);
-    if (comment) state.tickets.addComment(ticket.id, comment);
-  }
+  for (const parsed of first) if ("comment" in parsed) state.tickets.addComment(ticket.id, parsed.comment);
   sendOk(res, { ticket });
 }
 
@@ -73,26 +80,52 @@ function updateTicket(call: TRouteCall): void {
 
 function addComment(call: TRouteCall): void {
   withTicket(call, (ticket) => {
-    const comment = commentFromBody(call.body, call.state.apiUserId);
-    if (!comment) return sendInvalid(call.res, ["Body can't be blank"]);
-    sendOk(call.res, { comment: call.state.tickets.addComment(ticket.id, comment) });
+    const parsed = commentFromBody(call.body, call.state.apiUserId);
+    if ("errors" in parsed) return sendInvalid(call.res, parsed.errors);
+    sendOk(call.res, { comment: call.state.tickets.addComment(ticket.id, parsed.comment) });
   });
+}
+
+// Syncro wants a name and a description on every line item, even one that names a product.
+function lineItemErrors(body: TRouteCall["body"], partial: boolean): string[] {
+  const blank = (field: string) => (partial && body?.[field] === undefined ? false : !textFrom(body?.[field])?.trim());
+  return [...(blank("name") ? ["Name can't be blank"] : []), ...(blank("description") ? ["Description can't be blank"] : [])];
+}
+
+function lineItemFields(body: TRouteCall["body"]) {
+  return {
+    name: textFrom(body?.name)?.trim() ?? "",
+    productId: idFrom(body?.product_id) ?? null,
+    description: textFrom(body?.description) ?? null,
+    quantity: numberFrom(body?.quantity) ?? 1,
+    priceCost: numberFrom(body?.price_cost) ?? 0,
+    priceRetail: numberFrom(body?.price_retail) ?? 0,
+    taxable: body?.taxable === true,
+  };
 }
 
 function addLineItem(call: TRouteCall): void {
   withTicket(call, (ticket) => {
-    const { body } = call;
-    const name = textFrom(body?.name)?.trim();
-    if (!name) return sendInvalid(call.res, ["Name can't be blank"]);
-    const item = call.state.tickets.addLineItem(ticket.id, {
-      name,
-      productId: idFrom(body?.product_id) ?? null,
-      description: textFrom(body?.description) ?? null,
-      quantity: numberFrom(body?.quantity) ?? 1,
-      priceCost: numberFrom(body?.price_cost) ?? 0,
-      priceRetail: numberFrom(body?.price_retail) ?? 0,
-      taxable: body?.taxable === true,
-    });
+    const errors = lineItemErrors(call.body, false);
+    if (errors.length > 0) return sendJson(call.res, { status: 422, body: { errors: errors.join(", "), params: {} } });
+    // The answer is the bare line item, with no wrapper.
+    sendOk(call.res, call.state.tickets.addLineItem(ticket.id, lineItemFields(call.body)));
+  });
+}
+
+function updateLineItem(call: TRouteCall): void {
+  withTicket(call, (ticket) => {
+    const errors = lineItemErrors(call.body, true);
+    if (errors.length > 0) return sendJson(call.res, { status: 422, body: { errors: errors.join(", "), params: {} } });
+    const fields = lineItemFields(call.body);
+    const given = (key: string) => call.body?.[key] !== undefined;
+    const changes = Object.fromEntries(
+      Object.entries({ name: "name", productId: "product_id", description: "description", quantity: "quantity", priceCost: "price_cost", priceRetail: "price_retail", taxable: "taxable" })
+        .filter(([, wire]) => given(wire))
+        .map(([key]) => [key, fields[key as keyof typeof fields]]),
+    );
+    const item = call.state.tickets.updateLineItem(ticket.id, idFrom(call.body?.ticket_line_item_id) ?? 0, changes);
+    if (!item) return sendNotFound(call.res);
     sendOk(call.res, { ticket_line_item: item });
   });
 }
@@ -107,15 +140,12 @@ function removeLineItem(call: TRouteCall): void {
 
 export const ticketRoutes: TRoute[] = [
   { method: "GET", pattern: /^\/tickets\/?$/, handle: listTickets },
-  {
-    method: "GET",
-    pattern: /^\/tickets\/settings\/?$/,
-    handle: ({ res, state }) => sendOk(res, { ticket_status_list: state.statuses, problem_types: state.problemTypes }),
-  },
   { method: "GET", pattern: /^\/tickets\/([^/]+)\/?$/, handle: (call) => withTicket(call, (ticket) => sendOk(call.res, { ticket })) },
   { method: "POST", pattern: /^\/tickets\/?$/, handle: createTicket },
   { method: "PUT", pattern: /^\/tickets\/([^/]+)\/?$/, handle: updateTicket },
   { method: "POST", pattern: /^\/tickets\/([^/]+)\/comment\/?$/, handle: addComment },
   { method: "POST", pattern: /^\/tickets\/([^/]+)\/add_line_item\/?$/, handle: addLineItem },
   { method: "POST", pattern: /^\/tickets\/([^/]+)\/remove_line_item\/?$/, handle: removeLineItem },
+  // Only PUT: a POST here is a 404, as in Syncro.
+  { method: "PUT", pattern: /^\/tickets\/([^/]+)\/update_line_item\/?$/, handle: updateLineItem },
 ];

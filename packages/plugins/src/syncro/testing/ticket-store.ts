@@ -5,6 +5,7 @@ export type TSeedTicket = {
   subject?: string;
   status?: string;
   problemType?: string | null;
+  ticketTypeId?: number | null;
   contactId?: number | null;
   userId?: number | null;
   createdAt?: Date;
@@ -42,6 +43,7 @@ export class TicketStore {
       subject: seed.subject ?? `Ticket ${id}`,
       status: seed.status ?? "New",
       problem_type: seed.problemType ?? null,
+      ticket_type_id: seed.ticketTypeId ?? null,
       priority: null,
       customer_id: seed.customerId,
       customer_business_then_name: null,
@@ -115,6 +117,22 @@ export class TicketStore {
       updated_at: at,
     };
     ticket.line_items.push(item);
+    this.touch(ticketId);
+    return item;
+  }
+
+  /** Returns undefined when the ticket has no such line item. */
+  updateLineItem(ticketId: number, lineItemId: number, changes: Partial<TNewLineItem>): TSyncroWireLineItem | undefined {
+    const item = this.require(ticketId).line_items.find((candidate) => candidate.id === lineItemId);
+    if (!item) return undefined;
+    if (changes.name !== undefined) item.name = item.item = changes.name;
+    if (changes.productId !== undefined) item.product_id = changes.productId;
+    if (changes.description !== undefined) item.description = changes.description;
+    if (changes.quantity !== undefined) item.quantity = changes.quantity.toFixed(1);
+    if (changes.priceCost !== undefined) item.price_cost = changes.priceCost.toFixed(2);
+    if (changes.priceRetail !== undefined) item.price_retail = changes.priceRetail.toFixed(2);
+    if (changes.taxable !== undefined) item.taxable = changes.taxable;
+    item.updated_at = this.now().toISOString();
     this.touch(ticketId);
     return item;
   }

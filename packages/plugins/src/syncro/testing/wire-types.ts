@@ -64,6 +64,7 @@ export type TSyncroWireTicket = {
   subject: string;
   status: string;
   problem_type: string | null;
+  ticket_type_id: number | null;
   priority: string | null;
   customer_id: number;
   customer_business_then_name: string | null;

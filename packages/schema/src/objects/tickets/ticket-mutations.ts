@@ -1,6 +1,7 @@
 import { type PrismaClient, TICKET_TRANSACTION_OPTIONS, createNumberedTicket } from "@mspgraph/db";
 import { z } from "zod";
 import { builder } from "../../builder.js";
+import { ProviderSettingError } from "../../capabilities/provider-error.js";
 import { ticketProviderFor, writeThrough } from "../../capabilities/ticket-provider-for.js";
 import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
@@ -49,6 +50,10 @@ builder.mutationFields((t) => ({
             description: f.string({ required: false }),
             priority: f.field({ type: TicketPriorityEnum, required: false }),
             contactId: f.id({ required: false, description: "The client user it is for (client users: themselves)" }),
+            notifyCustomer: f.boolean({
+              required: false,
+              description: "Staff only: the ticket provider emails the customer the new ticket (Syncro: the first comment goes out by email). Default false; a client user's own ticket is never emailed",
+            }),
           }),
         }),
         required: true,
@@ -58,6 +63,7 @@ builder.mutationFields((t) => ({
       const { db, principal } = context;
       const parsed = ZCreateTicket.safeParse(input);
       if (!parsed.success) return { ticket: null, userErrors: zodUserErrors(parsed.error) };
+      if (principal.kind === "client" && input.notifyCustomer) return fail("notifyCustomer", "only staff choose to email the customer", "FORBIDDEN");
       const client = await db.client.findUnique({ where: { id: idOf(String(input.clientId), "Client", "clientId") } });
       if (!client || client.archivedAt) throw notFound("Client");
       let contactId: string | null = principal.kind === "client" && !principal.impersonation ? principal.userId : null;
@@ -70,9 +76,15 @@ builder.mutationFields((t) => ({
       const partner = await context.database.prisma.partner.findUniqueOrThrow({ where: { id: client.partnerId }, select: { ticketProvider: true } });
       const bound = await ticketProviderFor(context, client.partnerId, partner.ticketProvider);
       const priority = input.priority ?? "NORMAL";
+      const notifyCustomer = Boolean(input.notifyCustomer);
       const remote = await writeThrough(bound, "the new ticket", () =>
-        bound.provider.createTicket(bound.context, { clientId: client.id, subject: parsed.data.subject, description: parsed.data.description, priority, contactEmail }),
-      );
+        bound.provider.createTicket(bound.context, { clientId: client.id, subject: parsed.data.subject, description: parsed.data.description, priority, contactEmail, notifyCustomer }),
+      ).catch((error: unknown) => {
+        if (error instanceof ProviderSettingError) return error;
+        throw error;
+      });
+      // The partner's setting is at fault, not this input: field is null unless the provider names one.
+      if (remote instanceof ProviderSettingError) return { ticket: null, userErrors: [{ field: remote.field, message: remote.message, code: "PROVIDER_SETTING_REQUIRED" }] };
       // The number comes from the partner's counter, not from the tickets this caller can see.
       const ticket = await db.$transaction(
         (tx) =>
