@@ -23,7 +23,7 @@ const UpdateMutation = graphql(`
 type TIntegration = { name: string; hasCredentials: boolean; credentialsUpdatedAt?: string | null; config?: Record<string, unknown> | null };
 
 function inputType(field: TSettingField) {
-  return field.kind === "secret" ? "password" : field.kind === "url" ? "url" : field.kind === "minutes" ? "number" : "text";
+  return field.kind === "secret" ? "password" : field.kind === "url" ? "url" : field.kind === "minutes" || field.kind === "id" ? "number" : "text";
 }
 
 /**

@@ -30,6 +30,15 @@ describe("connect form settings", () => {
     });
   });
 
+  it("sends Syncro's default ticket type as a number and refuses one that is not a whole id", () => {
+    const values = { subdomain: "", apiToken: "", baseUrl: "", syncMinutes: "", defaultTicketTypeId: "12", defaultProblemType: " Network " };
+    expect(validateConnect(SYNCRO_SPEC, values, "update")).toEqual({});
+    expect(connectInput(SYNCRO_SPEC, values, "update")).toEqual({ pluginId: "syncro", config: { defaultTicketTypeId: 12, defaultProblemType: "Network" } });
+    for (const bad of ["0", "-3", "1.5", "12abc"]) {
+      expect(validateConnect(SYNCRO_SPEC, { ...values, defaultTicketTypeId: bad }, "update")).toEqual({ defaultTicketTypeId: "Enter the number as the service shows it, e.g. 12" });
+    }
+  });
+
   it("maps the API's field paths onto the form's fields", () => {
     expect(fieldAliases(SYNCRO_SPEC)).toMatchObject({ "credentials.apiToken": "apiToken", "config.baseUrl": "baseUrl" });
   });

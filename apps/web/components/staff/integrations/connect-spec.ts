@@ -1,5 +1,5 @@
 /** One input of a plugin's connect form. Credentials are write-only: never filled from the API. */
-export type TSettingField = { key: string; label: string; kind: "text" | "secret" | "url" | "minutes"; required: boolean; hint?: string; placeholder?: string; min?: number; max?: number };
+export type TSettingField = { key: string; label: string; kind: "text" | "secret" | "url" | "minutes" | "id"; required: boolean; hint?: string; placeholder?: string; min?: number; max?: number };
 
 /** What the connect form of one plugin asks for, split the way connectIntegration takes it. */
 export type TConnectSpec = { pluginId: string; credentials: readonly TSettingField[]; config: readonly TSettingField[] };
@@ -43,6 +43,7 @@ export function validateConnect(spec: TConnectSpec, values: TConnectValues, mode
     if (field.kind === "url" && !URL_PATTERN.test(value)) errors[field.key] = "Enter an address starting with https://";
     const [min, max] = [field.min ?? 1, field.max ?? 1440];
     if (field.kind === "minutes" && !(Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max)) errors[field.key] = `Enter whole minutes between ${min} and ${max}`;
+    if (field.kind === "id" && !/^[1-9][0-9]{0,15}$/.test(value)) errors[field.key] = "Enter the number as the service shows it, e.g. 12";
   }
   return errors;
 }
@@ -57,7 +58,7 @@ export function connectInput(spec: TConnectSpec, values: TConnectValues, mode: T
   const config: Record<string, string | number> = {};
   for (const field of spec.config) {
     const value = (values[field.key] ?? "").trim();
-    if (value !== "") config[field.key] = field.kind === "minutes" ? Number(value) : value;
+    if (value !== "") config[field.key] = field.kind === "minutes" || field.kind === "id" ? Number(value) : value;
   }
   const sendCredentials = mode === "connect" || Object.keys(credentials).length > 0;
   return { pluginId: spec.pluginId, config, ...(sendCredentials ? { credentials } : {}) };

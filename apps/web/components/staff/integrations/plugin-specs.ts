@@ -9,6 +9,8 @@ export const SYNCRO_SPEC: TConnectSpec = {
   config: [
     { key: "baseUrl", label: "Base URL", kind: "url", required: false, placeholder: "https://acme.syncromsp.com/api/v1", hint: "Optional: only for a proxy" },
     { key: "syncMinutes", label: "Sync interval (minutes)", kind: "minutes", required: false, placeholder: "15" },
+    { key: "defaultTicketTypeId", label: "Ticket type id for new tickets", kind: "id", required: false, hint: "Needed when Syncro requires a ticket type: the id from Syncro's ticket settings" },
+    { key: "defaultProblemType", label: "Problem type for new tickets", kind: "text", required: false, placeholder: "Other", hint: "Optional: one of your Syncro problem types" },
   ],
 };
 
