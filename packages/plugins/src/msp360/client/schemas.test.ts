@@ -4,9 +4,9 @@ import { tokenFromLogin } from "./token.js";
 
 describe("ZMsp360MonitoringRow", () => {
   it("accepts nulls, missing fields, numeric strings and extra fields", () => {
-    const row = ZMsp360MonitoringRow.parse({ Status: "2", PlanName: null, FilesCopied: "17", TotalData: 1.5e12, DetailedReportLink: "https://x" });
-    expect(row).toMatchObject({ Status: 2, PlanName: null, ComputerName: null, FilesCopied: 17, TotalData: 1.5e12, LastStart: null });
-    expect(row).not.toHaveProperty("DetailedReportLink");
+    const row = ZMsp360MonitoringRow.parse({ Status: "2", PlanName: null, FilesCopied: "17", TotalData: 1.5e12, Encrypted: true });
+    expect(row).toMatchObject({ Status: 2, PlanName: null, ComputerName: null, FilesCopied: 17, TotalData: 1.5e12, LastStart: null, PlanId: null, PlanType: null });
+    expect(row).not.toHaveProperty("Encrypted");
   });
 
   it.each([
