@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZMsp360Computer, ZMsp360LoginResponse, ZMsp360MonitoringRow } from "./schemas.js";
+import { ZMsp360Computer, ZMsp360LoginResponse, ZMsp360MonitoringRow, msp360MonitoringRowSchema } from "./schemas.js";
 import { tokenFromLogin } from "./token.js";
 
 describe("ZMsp360MonitoringRow", () => {
@@ -17,6 +17,13 @@ describe("ZMsp360MonitoringRow", () => {
     ["/Date(1741598100000)/", "2025-03-10T09:15:00.000Z"],
   ])("reads the date %s as %s", (wire, iso) => {
     expect(ZMsp360MonitoringRow.parse({ Status: 0, LastStart: wire }).LastStart?.toISOString()).toBe(iso);
+  });
+
+  it("reads an offset-less date in the account's zone, across a change of daylight saving time, and one with an offset as it says", () => {
+    const berlin = msp360MonitoringRowSchema("Europe/Berlin");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-03-19T10:26:47.703" }).LastStart?.toISOString()).toBe("2025-03-19T09:26:47.703Z");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-07-19T10:26:47.703" }).LastStart?.toISOString()).toBe("2025-07-19T08:26:47.703Z");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-07-19T10:26:47Z" }).LastStart?.toISOString()).toBe("2025-07-19T10:26:47.000Z");
   });
 
   it("reads .NET's DateTime.MinValue and empty text as no date", () => {

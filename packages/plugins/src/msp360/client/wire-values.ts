@@ -37,9 +37,6 @@ export const zMsp360WireDate = (timeZone: string) =>
       return z.NEVER;
     });
 
-/** A date on the wire, offset-less dates read as UTC. */
-export const ZMsp360WireDate = zMsp360WireDate("UTC");
-
 function toNumber(value: number | string, ctx: z.RefinementCtx): number {
   const number = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
   if (Number.isFinite(number)) return number;
