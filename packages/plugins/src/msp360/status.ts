@@ -63,8 +63,10 @@ type TAlertRow = Pick<TMsp360MonitoringRow, "ComputerName" | "PlanName" | "Compa
 /**
  * One line for an alert or its resolution, naming the machine, the plan, what ran (a restore's
  * failure is a failed restore) and MSP360's error.
- * @param input the row, its state, the plan's kind, and `now` (to tell a past due date from
- * a planned one)
+ * @param row the monitoring row
+ * @param state its state, from `mapBackupStatus`
+ * @param options the plan's kind (default BACKUP) and `now`, which tells a past due date from
+ * a planned one
  * @remarks An overdue plan's `NextStart` may be its next planned run, in the future: the
  * line then says when that is, never that the run "was due" then.
  */
