@@ -65,8 +65,8 @@ export async function seedBackups(prisma: PrismaClient, input: { partnerKey: str
   const alertIdOf = (plan: DemoPlan) => seedId("alert", "backup", plan.host, plan.plan);
   await prisma.alert.createMany({
     data: failing.map((plan) => {
-      const what = plan.state === "FAILED" ? "failed" : "missed its scheduled run";
-      const clientMessage = `Backup plan "${plan.plan}" on ${plan.host} ${what}`;
+      const what = plan.state === "FAILED" ? "backup failed" : "missed its scheduled run";
+      const clientMessage = `Backup plan "${plan.plan}" on ${plan.host}: ${what}`;
       return {
         id: alertIdOf(plan),
         partnerId,
@@ -91,8 +91,10 @@ export async function seedBackups(prisma: PrismaClient, input: { partnerKey: str
         agentId: seedId("agent", plan.host),
         connectionId,
         pluginId: "msp360",
-        externalId: `demo/${plan.host}/${plan.plan}`.toLowerCase(),
+        // As the plugin keys a plan: by MSP360's PlanId (a GUID).
+        externalId: `plan:${seedId("msp360-plan", plan.host, plan.plan)}`,
         planName: plan.plan,
+        kind: "BACKUP" as const,
         computerName: plan.host,
         companyName: demo.company,
         state: plan.state,

@@ -22,6 +22,7 @@ const CANARY = {
   credential: `canary-credential-${tag}`,
   staffIp: "203.0.113.99",
   staffAgent: `canary-staff-agent-${tag}`,
+  backupReport: `https://backup-reports.example/canary-${tag}`,
 };
 const PUBLIC_SUBJECT = `public-subject-${tag}`;
 const CLIENT_USERS = ["admin@fabrikam.test", "viewer@fabrikam.test", "admin@tailspin.test", "admin@litware.test", "viewer@litware.test"];
@@ -51,6 +52,8 @@ describe("staff-only text never reaches a client user", () => {
       const line = (await write("mutation ($i: AddLineItemInput!) { addLineItem(input: $i) { lineItem { id } userErrors { code } } }", { ticketId: ticket, productId: product, quantity: "1" })).lineItem.id;
       const ownLine = (await write("mutation ($i: AddLineItemInput!) { addLineItem(input: $i) { lineItem { id } userErrors { code } } }", { ticketId: ticket, name: "Cabling", quantity: "1", unitPrice: "5.00", costPrice: CANARY.lineCost })).lineItem.id;
       await write("mutation ($i: ConnectIntegrationInput!) { connectIntegration(input: $i) { userErrors { code } } }", { pluginId: vault.id, credentials: { apiToken: CANARY.credential } });
+      // A backup provider's report link (the demo's plans and their alerts): staff only.
+      await t.database.prisma.backupPlan.updateMany({ where: { clientId: seedId("client", clientKey) }, data: { reportUrl: CANARY.backupReport } });
       pool.push(clientId, ticket, comment, doc, time, product, line, ownLine, gid("Partner", seedId("partner", ownerEmail.endsWith("northwind-msp.test") ? "northwind-msp" : "contoso-it")));
     }
   });
@@ -102,5 +105,7 @@ describe("staff-only text never reaches a client user", () => {
     const comments = await t.gql("query ($id: ID!) { ticket(id: $id) { comments(first: 5) { edges { node { body } } } timeEntries(first: 5) { edges { node { note } } } } }", { id: pool[1] }, { token: owner });
     expect(JSON.stringify(comments.data)).toContain(CANARY.hiddenComment);
     expect(JSON.stringify(comments.data)).toContain(CANARY.timeNote);
+    const reports = await t.gql("{ backupPlans(first: 1, filter: { state: FAILED }) { edges { node { reportUrl alert { reportUrl } } } } }", {}, { token: owner });
+    expect(reports.data!.backupPlans.edges[0].node).toEqual({ reportUrl: CANARY.backupReport, alert: { reportUrl: CANARY.backupReport } });
   });
 });

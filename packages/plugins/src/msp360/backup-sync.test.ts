@@ -25,7 +25,7 @@ async function msp360Alerts(harness: Msp360PluginHarness) {
 
 describe("MSP360 backup monitoring", () => {
   it("maps every MSP360 status code into the core's backup states", async () => {
-    const codes = [0, 1, 2, 3, 4, 5, 6, 9];
+    const codes = [0, 1, 2, 3, 4, 5, 6, 7, 9];
     h = await startMsp360PluginHarness({ monitoring: codes.map((status) => monitoringRow({ company: "Fabrikam Dental Group", computer: "FAB-DC-01", plan: `Plan ${status}`, status, error: status === 2 ? "Disk full" : null })) });
     await h.link("Fabrikam Dental Group", h.fabrikam);
     await h.poll();
@@ -38,10 +38,11 @@ describe("MSP360 backup monitoring", () => {
       "Plan 4": ["UNKNOWN", "Unknown (4)"],
       "Plan 5": ["FAILED", "Interrupted (5)"],
       "Plan 6": ["FAILED", "Unexpectedly closed (6)"],
+      "Plan 7": ["WARNING", "Warning (7)"],
       "Plan 9": ["UNKNOWN", "Unknown status 9 (9)"],
     });
-    const summary = await h.t.gql("query ($id: ID!) { client(id: $id) { backupSummary { ok failed missed running unknown } } }", { id: h.fabrikam }, { token: h.owner });
-    expect(summary.data!.client.backupSummary).toEqual({ ok: 1, failed: 3, missed: 1, running: 1, unknown: 2 });
+    const summary = await h.t.gql("query ($id: ID!) { client(id: $id) { backupSummary { ok warning failed missed running unknown } } }", { id: h.fabrikam }, { token: h.owner });
+    expect(summary.data!.client.backupSummary).toEqual({ ok: 1, warning: 1, failed: 3, missed: 1, running: 1, unknown: 2 });
   });
 
   it("counts a plan whose NextStart is past the grace period as missed, and one within it as OK", async () => {
@@ -59,7 +60,7 @@ describe("MSP360 backup monitoring", () => {
     expect([found.Stale?.state, found["Just due"]?.state, found.Unscheduled?.state]).toEqual(["MISSED", "OK", "OK"]);
     const [alert] = await h.t.database.prisma.alert.findMany({ where: { source: "msp360", message: { contains: "Stale" } } });
     expect(alert).toMatchObject({ severity: "WARNING", status: "ACTIVE" });
-    expect(alert!.message).toMatch(/^Backup plan "Stale" on FAB-DC-01 \(Fabrikam Dental Group\) missed its scheduled run; it was due /);
+    expect(alert!.message).toMatch(/^Backup plan "Stale" on FAB-DC-01 \(Fabrikam Dental Group\): missed its scheduled run; it was due /);
   });
 
   it("links plans to the linked client's agents by hostname in any case, and lists what is unlinked", async () => {
@@ -101,8 +102,8 @@ describe("MSP360 backup monitoring", () => {
     let alerts = await msp360Alerts(h);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ status: "ACTIVE", severity: "CRITICAL", agentId: expect.any(String) });
-    expect(alerts[0]!.message).toBe('Backup plan "SQL Server Full" on FAB-DC-01 (Fabrikam Dental Group) failed (Error): VSS snapshot failed: 0x8004230F');
-    expect(alerts[0]!.clientMessage).toBe('Backup plan "SQL Server Full" on FAB-DC-01 failed');
+    expect(alerts[0]!.message).toBe('Backup plan "SQL Server Full" on FAB-DC-01 (Fabrikam Dental Group): backup failed (Error): VSS snapshot failed: 0x8004230F');
+    expect(alerts[0]!.clientMessage).toBe('Backup plan "SQL Server Full" on FAB-DC-01: backup failed');
 
     h.server.state.setMonitoring([{ ...failing, Status: 3, ErrorMessage: null }]);
     await h.poll();
@@ -130,7 +131,7 @@ describe("MSP360 backup monitoring", () => {
     await h.link("Fabrikam Dental Group", h.fabrikam);
     const seen = await staff.next();
     expect(seen).toMatchObject({ data: { alertChanged: { change: "RAISED", alert: { severity: "CRITICAL", source: "msp360", message: expect.stringContaining("Interrupted by shutdown") } } } });
-    expect(await client.next()).toEqual({ data: { alertChanged: { change: "RAISED", alert: { severity: "CRITICAL", message: 'Backup plan "Nightly" on FAB-DC-01 failed' } } } });
+    expect(await client.next()).toEqual({ data: { alertChanged: { change: "RAISED", alert: { severity: "CRITICAL", message: 'Backup plan "Nightly" on FAB-DC-01: backup failed' } } } });
     staff.close();
     client.close();
   });

@@ -80,6 +80,26 @@ describe("MSP360 connection", () => {
     const unreachable = await connect(h, { login: "a", password: "b" }, { baseUrl: "http://127.0.0.1:9" });
     expect(unreachable.data!.connectIntegration.userErrors[0].message).toMatch(/MSP360 could not be reached/);
     const ok = await connect(h, { login: h.server.credentials.userName, password: h.server.credentials.password }, { baseUrl: h.server.url });
-    expect(ok.data!.connectIntegration.integration.config).toEqual({ baseUrl: h.server.url, pollMinutes: 15, missedGraceMinutes: 120 });
+    expect(ok.data!.connectIntegration.integration.config).toEqual({ baseUrl: h.server.url, pollMinutes: 15, missedGraceMinutes: 120, timeZone: "UTC" });
+  });
+});
+
+describe("MSP360 time zone setting", () => {
+  it("reads MSP360's offset-less dates in the connection's time zone", async () => {
+    const lastStart = new Date("2025-07-01T14:30:00.250Z");
+    const row = monitoringRow({ company: "Fabrikam Dental Group", computer: "FAB-DC-01", plan: "Nightly", lastStart, timeZone: "America/New_York" });
+    expect(row.LastStart).toBe("2025-07-01T10:30:00.250");
+    h = await startMsp360PluginHarness({ monitoring: [row], config: { timeZone: "America/New_York" } });
+    const stored = await h.t.gql("{ backupPlans(first: 1) { edges { node { lastStart } } } }", {}, { token: h.owner });
+    expect(stored.data!.backupPlans.edges[0].node.lastStart).toBe(lastStart.toISOString());
+  });
+
+  it("refuses a time zone that is not an IANA name and keeps one that is", async () => {
+    h = await startMsp360PluginHarness({ monitoring: rows });
+    const credentials = { login: h.server.credentials.userName, password: h.server.credentials.password };
+    const wrong = await connect(h, credentials, { baseUrl: h.server.url, timeZone: "Mars/Olympus_Mons" });
+    expect(wrong.data!.connectIntegration).toEqual({ integration: null, userErrors: [{ field: "config.timeZone", message: expect.stringContaining("IANA time zone"), code: "BAD_USER_INPUT" }] });
+    const ok = await connect(h, credentials, { baseUrl: h.server.url, timeZone: "Europe/Berlin" });
+    expect(ok.data!.connectIntegration.integration.config).toMatchObject({ timeZone: "Europe/Berlin" });
   });
 });

@@ -1,6 +1,7 @@
 import type { PluginContext } from "@mspgraph/schema";
 import { z } from "zod";
 import { Msp360Client, type TMsp360ClientOptions } from "./client/client.js";
+import { isKnownTimeZone } from "./client/wire-values.js";
 import type { TMsp360Token, TMsp360TokenCache } from "./client/token.js";
 
 export const MSP360_DEFAULT_BASE_URL = "https://api.mspbackups.com";
@@ -17,6 +18,11 @@ export const ZMsp360Config = z.object({
   pollMinutes: z.number().int().min(1).max(1440).default(15),
   /** How late a scheduled run may be before the plan counts as missed. */
   missedGraceMinutes: z.number().int().min(0).max(10_080).default(120),
+  /**
+   * The IANA zone MSP360's dates are in: they carry no offset, and the API does not say
+   * which zone it means (a provider's account may answer in its local time).
+   */
+  timeZone: z.string().trim().default("UTC").refine(isKnownTimeZone, "must be an IANA time zone name such as UTC or Europe/Berlin"),
 });
 export type TMsp360Credentials = z.infer<typeof ZMsp360Credentials>;
 export type TMsp360Config = z.infer<typeof ZMsp360Config>;
@@ -46,5 +52,6 @@ export const configOf = (context: PluginContext): TMsp360Config => ZMsp360Config
 /** A client for one call on a connection: its credentials, its address and its cached token. */
 export function msp360ClientFor(context: PluginContext, tuning: TMsp360Tuning): Msp360Client {
   const credentials = ZMsp360Credentials.parse(context.credentials() ?? {});
-  return new Msp360Client({ ...tuning, baseUrl: configOf(context).baseUrl, userName: credentials.login, password: credentials.password, fetch: context.fetch, tokenCache: stateTokenCache(context) });
+  const config = configOf(context);
+  return new Msp360Client({ ...tuning, baseUrl: config.baseUrl, timeZone: config.timeZone, userName: credentials.login, password: credentials.password, fetch: context.fetch, tokenCache: stateTokenCache(context) });
 }

@@ -45,7 +45,7 @@ export function registerMsp360Schema(builder: typeof coreBuilder, tuning: TMsp36
         const listed = await withMsp360(plugin, tuning, (client) => client.companies());
         const counts = await planCounts(context, plugin.connection.id);
         const links = new Map((await context.db.msp360CompanyLink.findMany({ where: { connectionId: plugin.connection.id } })).map((link) => [link.companyName, link.clientId]));
-        const ids = new Map(listed.flatMap((company) => (company.Name ? [[company.Name, company.ID] as const] : [])));
+        const ids = new Map(listed.flatMap((company) => (company.Name ? [[company.Name, company.Id] as const] : [])));
         const names = [...new Set([...ids.keys(), ...counts.keys(), ...links.keys()])].filter(Boolean).sort((a, b) => a.localeCompare(b));
         const companies = names.map((name) => ({ name, msp360Id: ids.get(name) ?? null, planCount: counts.get(name) ?? 0, clientId: links.get(name) ?? null }));
         return filter?.linked == null ? companies : companies.filter((company) => (company.clientId !== null) === filter.linked);
@@ -82,7 +82,7 @@ export function registerMsp360Schema(builder: typeof coreBuilder, tuning: TMsp36
         }
         await context.db.backupPlan.updateMany({ where: { connectionId: plugin.connection.id, companyName: name, clientId: null }, data: { clientId: client.id } });
         await requestPoll(plugin);
-        return { company: { name, msp360Id: known?.ID ?? null, planCount: counts.get(name) ?? 0, clientId: client.id }, userErrors: [] };
+        return { company: { name, msp360Id: known?.Id ?? null, planCount: counts.get(name) ?? 0, clientId: client.id }, userErrors: [] };
       },
     }),
   );

@@ -1,5 +1,6 @@
 import type { ProviderBackupPlan } from "@mspgraph/schema";
 import type { TMsp360MonitoringRow } from "./client/schemas.js";
+import { planKindOf } from "./plan-kind.js";
 import { alertMessage, mapBackupStatus } from "./status.js";
 
 // A .NET TimeSpan: "[d.]hh:mm:ss[.fffffff]".
@@ -14,16 +15,23 @@ export function durationSeconds(text: string | null): number | null {
 
 /**
  * One monitoring row as the core's backup plan.
- * @remarks MSP360 gives a plan no id of its own: backup user, computer and plan name together
- * name it, so a renamed plan is a new plan (and the old one is removed by the next poll).
+ * @remarks MSP360's `PlanId` names the plan: a rename keeps it, and two plans of one name on
+ * one computer stay two. Rows stored before it was used were keyed by backup user, computer
+ * and plan name; that key is passed on as the former id, so such a row is moved onto its
+ * PlanId with its alert. A row without a PlanId (not documented) keeps the old key.
  */
 export function toProviderPlan(row: TMsp360MonitoringRow, options: { now: Date; missedGraceMs: number }): ProviderBackupPlan {
   const status = mapBackupStatus(row, options);
   const computerName = row.ComputerName?.trim() || "(unnamed computer)";
   const planName = row.PlanName?.trim() || "(unnamed plan)";
+  const kind = planKindOf(row.PlanType);
+  const legacyId = [row.UserID ?? row.UserName ?? "", computerName, planName].join("/").toLowerCase();
+  const planId = row.PlanId?.trim().toLowerCase();
   return {
-    externalId: [row.UserID ?? row.UserName ?? "", computerName, planName].join("/").toLowerCase(),
+    externalId: planId ? `plan:${planId}` : legacyId,
+    formerExternalIds: planId ? [legacyId] : [],
     planName,
+    kind,
     computerName,
     companyName: row.CompanyName?.trim() ?? "",
     state: status.state,
@@ -31,10 +39,13 @@ export function toProviderPlan(row: TMsp360MonitoringRow, options: { now: Date; 
     lastStart: row.LastStart,
     nextStart: row.NextStart,
     errorMessage: row.ErrorMessage?.trim() || null,
-    alertMessage: status.state === "FAILED" || status.state === "MISSED" ? alertMessage(row, status.state) : null,
+    reportUrl: row.DetailedReportLink?.trim() || null,
+    alertMessage: alerting.has(status.state) ? alertMessage(row, status.state, { kind, now: options.now }) : null,
     filesCopied: row.FilesCopied,
     filesFailed: row.FilesFailed,
     bytesCopied: row.DataCopied,
     durationSeconds: durationSeconds(row.Duration),
   };
 }
+
+const alerting = new Set(["FAILED", "MISSED", "WARNING"]);

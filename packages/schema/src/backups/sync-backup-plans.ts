@@ -57,7 +57,9 @@ async function storeBatch(pass: TPass, batch: ProviderBackupPlan[]): Promise<voi
   await context.prisma.$transaction(async (tx) => {
     const db = tx as PrismaClient;
     const { id: connectionId, partnerId, pluginId } = context.connection;
-    const stored = new Map((await db.backupPlan.findMany({ where: { connectionId, externalId: { in: plans.map((plan) => plan.externalId) } } })).map((row) => [row.externalId, row]));
+    const wanted = [...plans.map((plan) => plan.externalId), ...plans.flatMap((plan) => plan.formerExternalIds ?? [])];
+    const stored = new Map((await db.backupPlan.findMany({ where: { connectionId, externalId: { in: wanted } } })).map((row) => [row.externalId, row]));
+    await adoptFormerRows(db, plans, stored);
     const alertIds = [...stored.values()].flatMap((row) => (row.alertId ? [row.alertId] : []));
     const alerts = new Map<string, TStoredAlert>(
       alertIds.length === 0 ? [] : (await db.alert.findMany({ where: { id: { in: alertIds } }, select: { id: true, status: true, severity: true, message: true, clientMessage: true, clientId: true, agentId: true } })).map((alert) => [alert.id, alert]),
@@ -90,6 +92,23 @@ async function storeBatch(pass: TPass, batch: ProviderBackupPlan[]): Promise<voi
   summary.alertsResolved += writes.resolve.length;
   // Only once the batch is committed, so a subscriber never reads an alert that is not there.
   for (const change of writes.changes) context.events.publish("alertChanged", change);
+}
+
+/**
+ * Moves rows stored under a plan's former id onto its id (an upgrade changed how the provider's
+ * plans are keyed), so the plan keeps its history and its open alert instead of starting over.
+ * A former id shared by several plans goes to the first of them; the others start afresh.
+ */
+async function adoptFormerRows(db: PrismaClient, plans: ProviderBackupPlan[], stored: Map<string, BackupPlan>): Promise<void> {
+  const current = new Set(plans.map((plan) => plan.externalId));
+  for (const plan of plans) {
+    if (stored.has(plan.externalId)) continue;
+    const former = plan.formerExternalIds?.find((id) => !current.has(id) && stored.has(id));
+    const row = former === undefined ? undefined : stored.get(former);
+    if (!former || !row) continue;
+    stored.delete(former);
+    stored.set(plan.externalId, await db.backupPlan.update({ where: { id: row.id }, data: { externalId: plan.externalId } }));
+  }
 }
 
 async function writeAlerts(db: PrismaClient, writes: TAlertWrites, at: Date): Promise<void> {

@@ -1,13 +1,22 @@
 import type { PluginContext } from "../integrations/plugin-context.js";
 
 /** The core's backup states; a provider maps its own codes onto them. */
-export type BackupState = "OK" | "FAILED" | "MISSED" | "RUNNING" | "UNKNOWN";
+export type BackupState = "OK" | "WARNING" | "FAILED" | "MISSED" | "RUNNING" | "UNKNOWN";
+
+/** What a plan does: providers list restores and consistency checks next to backups. */
+export type BackupPlanKind = "BACKUP" | "RESTORE" | "CONSISTENCY_CHECK";
 
 /** One backup plan on one machine and its last run, as the provider reports it. */
 export type ProviderBackupPlan = {
-  /** Stable per connection: the same plan on the same machine keeps the same id. */
+  /** Stable per connection: the provider's own plan id, kept across a rename. */
   externalId: string;
+  /**
+   * Ids an earlier version of the plugin stored this plan under: a stored plan found under one
+   * of them (and not under `externalId`) is moved onto `externalId`, keeping its alert.
+   */
+  formerExternalIds?: string[];
   planName: string;
+  kind: BackupPlanKind;
   computerName: string;
   companyName: string;
   state: BackupState;
@@ -17,8 +26,10 @@ export type ProviderBackupPlan = {
   nextStart: Date | null;
   /** The provider's error text; shown to staff only. */
   errorMessage: string | null;
+  /** A link to the provider's report of the last run; shown to staff only. */
+  reportUrl: string | null;
   /**
-   * The provider's one line for an alert while the plan is FAILED or MISSED, naming the
+   * The provider's one line for an alert while the plan is WARNING, FAILED or MISSED, naming the
    * machine, the plan and the error; null lets the core write it. Shown to staff only.
    */
   alertMessage: string | null;
@@ -33,7 +44,7 @@ export type ProviderBackupPlan = {
  * @remarks `listPlans` yields plans in batches so a large account is never held in memory at
  * once; the core (`syncBackupPlans`, which the plugin's poll calls) stores each batch, linking
  * plans to clients through `clientIdForCompany` and to that client's agents by computer name
- * (any case), and raises one alert per FAILED or MISSED plan, resolved when the plan next
+ * (any case), and raises one alert per FAILED, MISSED or WARNING plan, resolved when the plan next
  * succeeds. A plan missing from a complete pass is removed (its alert resolved); a pass that
  * throws removes nothing.
  */

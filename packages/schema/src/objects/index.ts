@@ -29,3 +29,4 @@ import "./tickets/billing-mutations.js";
 import "./tickets/ticket-provider-mutations.js";
 import "./backups/backup-plan.js";
 import "./backups/backup-summary.js";
+import "./backups/alert-backup-plan.js";

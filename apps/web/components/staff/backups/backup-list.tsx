@@ -12,7 +12,7 @@ import { Time } from "../../ui/time";
 import { useTicketOptions } from "../tickets/ticket-options";
 import { useFilteredPages } from "../url-filter";
 import { BACKUP_FILTER_KEYS, backupFilterFrom } from "./backup-filter";
-import { BACKUP_STATES, backupLabel, backupTone } from "./backup-tones";
+import { BACKUP_STATES, backupKindLabel, backupLabel, backupTone } from "./backup-tones";
 import "../staff.css";
 
 const BackupPlansQuery = graphql(`
@@ -22,7 +22,7 @@ const BackupPlansQuery = graphql(`
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges {
         node {
-          id planName computerName companyName state providerStatus lastStart nextStart errorMessage pluginId
+          id planName kind computerName companyName state providerStatus lastStart nextStart errorMessage reportUrl pluginId
           client { id name }
           agent { id hostname }
         }
@@ -63,7 +63,7 @@ export function BackupList() {
               <td data-label="Machine">
                 <span style={{ display: "grid" }}>
                   <span className="staff-mono">{node.agent?.hostname ?? node.computerName}</span>
-                  <span>{node.planName}</span>
+                  <span>{node.kind === "BACKUP" ? null : <Badge>{backupKindLabel(node.kind)}</Badge>} {node.planName}</span>
                   {node.errorMessage ? <span className="ui-field-error" style={{ fontWeight: 400 }}>{node.errorMessage}</span> : null}
                 </span>
               </td>
@@ -73,6 +73,7 @@ export function BackupList() {
               <td data-label="State">
                 <Badge tone={backupTone(node.state)}>{backupLabel(node.state)}</Badge>
                 <div className="ui-muted" style={{ fontSize: "0.78rem" }}>{node.providerStatus}</div>
+                {node.reportUrl ? <a className="ui-link" style={{ fontSize: "0.78rem" }} href={node.reportUrl} target="_blank" rel="noopener noreferrer">Detailed report</a> : null}
               </td>
               <td data-label="Last run"><Time value={node.lastStart} /></td>
               <td data-label="Next run"><Time value={node.nextStart} fallback="not scheduled" /></td>

@@ -27,7 +27,7 @@ const ClientsQuery = graphql(`
           online: agents(first: 1, status: ONLINE) { totalCount }
           offline: agents(first: 1, status: OFFLINE) { totalCount }
           alerts(first: 1, status: ACTIVE) { totalCount }
-          backupSummary { ok failed missed running unknown }
+          backupSummary { ok warning failed missed running unknown }
         }
       }
     }

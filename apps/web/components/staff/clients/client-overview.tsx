@@ -15,7 +15,7 @@ export const ClientOverviewQuery = graphql(`
       id name domain createdAt updatedAt archivedAt
       branding { primaryColor accentColor logoUrl }
       partner { id name }
-      backupSummary { ok failed missed running unknown }
+      backupSummary { ok warning failed missed running unknown }
     }
   }
 `);

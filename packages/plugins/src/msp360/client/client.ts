@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sleep } from "./backoff.js";
 import { Msp360ApiError } from "./errors.js";
 import { monitoringRowsFromBody, type TMsp360InvalidRow, type TMsp360MonitoringSummary } from "./monitoring-stream.js";
-import { ZMsp360Company, ZMsp360Computer, ZMsp360User, type TMsp360Company, type TMsp360Computer, type TMsp360MonitoringRow, type TMsp360User } from "./schemas.js";
+import { ZMsp360Company, ZMsp360User, msp360ComputersPageSchema, msp360MonitoringRowSchema, type TMsp360Company, type TMsp360Computer, type TMsp360MonitoringRow, type TMsp360User } from "./schemas.js";
 import { Msp360Session } from "./session.js";
 import { memoryTokenCache, type TMsp360TokenCache } from "./token.js";
 import { sendToMsp360, type TMsp360TransportOptions } from "./transport.js";
@@ -11,6 +11,8 @@ import { sendToMsp360, type TMsp360TransportOptions } from "./transport.js";
 export type TMsp360ClientOptions = {
   /** Defaults to `https://api.mspbackups.com`. */
   baseUrl?: string;
+  /** The IANA zone MSP360's offset-less dates are read in. Default UTC. */
+  timeZone?: string;
   userName: string;
   password: string;
   /** Per attempt, and the longest pause allowed between chunks of a stream. Default 15 s. */
@@ -45,8 +47,10 @@ export type TMsp360MonitoringOptions = {
 export class Msp360Client {
   private readonly transport: TMsp360TransportOptions;
   private readonly session: Msp360Session;
+  private readonly timeZone: string;
 
   constructor(options: TMsp360ClientOptions) {
+    this.timeZone = options.timeZone ?? "UTC";
     this.transport = {
       baseUrl: options.baseUrl ?? "https://api.mspbackups.com",
       timeoutMs: options.timeoutMs ?? 15_000,
@@ -80,7 +84,7 @@ export class Msp360Client {
    * @remarks MSP360 does not paginate this list; the whole array is read and validated.
    */
   companies(): Promise<TMsp360Company[]> {
-    return this.getList("/api/Companies", ZMsp360Company);
+    return this.getJson("/api/Companies", z.array(ZMsp360Company));
   }
 
   /**
@@ -88,21 +92,24 @@ export class Msp360Client {
    * @remarks MSP360 does not paginate this list; the whole array is read and validated.
    */
   users(): Promise<TMsp360User[]> {
-    return this.getList("/api/Users", ZMsp360User);
+    return this.getJson("/api/Users", z.array(ZMsp360User));
   }
 
   /**
    * One page of managed computers (`GET /api/Computers/{offset}/{count}`).
    * @param offset How many computers to skip.
    * @param count The page size; a shorter page means the end was reached.
-   * @remarks Rejects with a RangeError, without calling MSP360, for a negative offset or a
+   * @remarks MSP360 wraps the page in `{ Count, Message, StatusCode, Computers }`; the
+   * computers are returned.
+   * Rejects with a RangeError, without calling MSP360, for a negative offset or a
    * count below one.
    */
   async computers(offset: number, count: number): Promise<TMsp360Computer[]> {
     if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1) {
       throw new RangeError("offset must be a whole number >= 0 and count a whole number >= 1");
     }
-    return this.getList(`/api/Computers/${offset}/${count}`, ZMsp360Computer);
+    const page = await this.getJson(`/api/Computers/${offset}/${count}`, msp360ComputersPageSchema(this.timeZone));
+    return page.Computers;
   }
 
   /**
@@ -127,11 +134,12 @@ export class Msp360Client {
       describe: opened.describe,
       idleTimeoutMs: this.transport.timeoutMs,
       ...signalOf(options),
+      schema: msp360MonitoringRowSchema(this.timeZone),
       ...(options.onInvalidRow ? { onInvalidRow: options.onInvalidRow } : {}),
     });
   }
 
-  private getList<T extends z.ZodType>(path: string, item: T): Promise<z.output<T>[]> {
+  private getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T>> {
     return this.session.authorized((accessToken) =>
       sendToMsp360(this.transport, { method: "GET", path, accessToken }, async ({ response, describe }) => {
         const text = await response.text();
@@ -141,7 +149,7 @@ export class Msp360Client {
         } catch {
           throw new Msp360ApiError({ kind: "bad_payload", message: `MSP360 sent an answer to ${describe} that is not JSON` });
         }
-        const parsed = z.array(item).safeParse(json);
+        const parsed = schema.safeParse(json);
         if (parsed.success) return parsed.data;
         const first = parsed.error.issues[0];
         const where = first ? ` (${first.path.join(".") || "body"}: ${first.message})` : "";

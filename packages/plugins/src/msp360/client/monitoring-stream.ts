@@ -1,6 +1,8 @@
 import { Msp360ApiError } from "./errors.js";
 import { JsonArraySplitError, JsonArraySplitter } from "./json-array-splitter.js";
 import { ZMsp360MonitoringRow, type TMsp360MonitoringRow } from "./schemas.js";
+
+type TRowSchema = typeof ZMsp360MonitoringRow;
 import { formatDuration, TimeoutAbort } from "./transport.js";
 
 /** A monitoring row that was skipped: its position in the payload and what was wrong. */
@@ -14,6 +16,8 @@ type TStreamInput = {
   controller: AbortController;
   describe: string;
   idleTimeoutMs: number;
+  /** Validates each row (and reads its dates in the account's zone); UTC when omitted. */
+  schema?: TRowSchema;
   /** The caller's own cancel; its reason is rethrown as is. */
   signal?: AbortSignal;
   onInvalidRow?: (row: TMsp360InvalidRow) => void;
@@ -35,7 +39,7 @@ export async function* monitoringRowsFromBody(input: TStreamInput): AsyncGenerat
       const { done, value } = await readWithin(reader, input);
       const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
       for (const element of split(splitter, text, input.describe)) {
-        const row = parseRow(element);
+        const row = parseRow(element, input.schema ?? ZMsp360MonitoringRow);
         const index = summary.rows + summary.invalid;
         if (row.success) {
           summary.rows++;
@@ -87,14 +91,14 @@ function split(splitter: JsonArraySplitter, text: string | null, describe: strin
   }
 }
 
-function parseRow(text: string): { success: true; data: TMsp360MonitoringRow } | { success: false; problem: string } {
+function parseRow(text: string, schema: TRowSchema): { success: true; data: TMsp360MonitoringRow } | { success: false; problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { success: false, problem: "not valid JSON" };
   }
-  const parsed = ZMsp360MonitoringRow.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (parsed.success) return { success: true, data: parsed.data };
   // Paths and messages only: the values may be customer data.
   const problem = parsed.error.issues.map((issue) => `${issue.path.join(".") || "row"}: ${issue.message}`).join("; ");

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ZMsp360Computer, ZMsp360LoginResponse, ZMsp360MonitoringRow } from "./schemas.js";
+import { ZMsp360Computer, ZMsp360LoginResponse, ZMsp360MonitoringRow, msp360MonitoringRowSchema } from "./schemas.js";
 import { tokenFromLogin } from "./token.js";
 
 describe("ZMsp360MonitoringRow", () => {
   it("accepts nulls, missing fields, numeric strings and extra fields", () => {
-    const row = ZMsp360MonitoringRow.parse({ Status: "2", PlanName: null, FilesCopied: "17", TotalData: 1.5e12, DetailedReportLink: "https://x" });
-    expect(row).toMatchObject({ Status: 2, PlanName: null, ComputerName: null, FilesCopied: 17, TotalData: 1.5e12, LastStart: null });
-    expect(row).not.toHaveProperty("DetailedReportLink");
+    const row = ZMsp360MonitoringRow.parse({ Status: "2", PlanName: null, FilesCopied: "17", TotalData: 1.5e12, Encrypted: true });
+    expect(row).toMatchObject({ Status: 2, PlanName: null, ComputerName: null, FilesCopied: 17, TotalData: 1.5e12, LastStart: null, PlanId: null, PlanType: null });
+    expect(row).not.toHaveProperty("Encrypted");
   });
 
   it.each([
@@ -17,6 +17,13 @@ describe("ZMsp360MonitoringRow", () => {
     ["/Date(1741598100000)/", "2025-03-10T09:15:00.000Z"],
   ])("reads the date %s as %s", (wire, iso) => {
     expect(ZMsp360MonitoringRow.parse({ Status: 0, LastStart: wire }).LastStart?.toISOString()).toBe(iso);
+  });
+
+  it("reads an offset-less date in the account's zone, across a change of daylight saving time, and one with an offset as it says", () => {
+    const berlin = msp360MonitoringRowSchema("Europe/Berlin");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-03-19T10:26:47.703" }).LastStart?.toISOString()).toBe("2025-03-19T09:26:47.703Z");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-07-19T10:26:47.703" }).LastStart?.toISOString()).toBe("2025-07-19T08:26:47.703Z");
+    expect(berlin.parse({ Status: 0, LastStart: "2025-07-19T10:26:47Z" }).LastStart?.toISOString()).toBe("2025-07-19T10:26:47.000Z");
   });
 
   it("reads .NET's DateTime.MinValue and empty text as no date", () => {

@@ -67,7 +67,7 @@ describe("Msp360Client retries and failures", () => {
     server.state.setCompanies([{ Name: "No id Ltd" } as never]);
     const error = await rejectionOf(clientFor(server).companies());
     expect(error.kind).toBe("bad_payload");
-    expect(error.message).toContain("(0.ID:");
+    expect(error.message).toContain("(0.Id:");
   });
 
   it("maps 404 to not_found and other 4xx to bad_request with MSP360's message", async () => {

@@ -1,33 +1,41 @@
+import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 
-// MSP360 is a .NET service: "never" comes back as DateTime.MinValue, and dates usually
-// carry no offset. Both are normalised here so callers only ever see Date | null.
+// MSP360 is a .NET service: "never" comes back as DateTime.MinValue, and dates carry no
+// offset (the account's zone is not documented, so it is a connection setting). Both are
+// normalised here so callers only ever see Date | null.
 const NET_MIN_YEAR = /^0001-01-01/;
 const NET_JSON_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-function parseWireDate(text: string): Date | null | undefined {
+/** Whether `zone` is an IANA zone name this runtime knows ("UTC", "Europe/Berlin"). */
+export const isKnownTimeZone = (zone: string) => IANAZone.isValidZone(zone);
+
+function parseWireDate(text: string, timeZone: string): Date | null | undefined {
   const trimmed = text.trim();
   if (trimmed === "" || NET_MIN_YEAR.test(trimmed)) return null;
   const netJson = NET_JSON_DATE.exec(trimmed);
   if (netJson?.[1] !== undefined) return new Date(Number(netJson[1]));
-  // Offset-less timestamps are read as UTC rather than in whatever zone this process runs.
-  const iso = /^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !HAS_OFFSET.test(trimmed) ? `${trimmed}Z` : trimmed;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // A date with an offset says its own zone; one without is wall-clock time in the account's.
+  const parsed = DateTime.fromISO(trimmed, HAS_OFFSET.test(trimmed) ? { setZone: true } : { zone: timeZone });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 
-/** A date on the wire: ISO (with or without offset), `/Date(ms)/`, DateTime.MinValue or null. */
-export const ZMsp360WireDate = z
-  .string()
-  .nullish()
-  .transform((value, ctx): Date | null => {
-    if (value === null || value === undefined) return null;
-    const date = parseWireDate(value);
-    if (date !== undefined) return date;
-    ctx.addIssue({ code: "custom", message: "not a date" });
-    return z.NEVER;
-  });
+/**
+ * A date on the wire: ISO (with or without offset), `/Date(ms)/`, DateTime.MinValue or null.
+ * @param timeZone the IANA zone an offset-less date is read in
+ */
+export const zMsp360WireDate = (timeZone: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((value, ctx): Date | null => {
+      if (value === null || value === undefined) return null;
+      const date = parseWireDate(value, timeZone);
+      if (date !== undefined) return date;
+      ctx.addIssue({ code: "custom", message: "not a date" });
+      return z.NEVER;
+    });
 
 function toNumber(value: number | string, ctx: z.RefinementCtx): number {
   const number = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);

@@ -16,7 +16,7 @@ export function directoryFromRows(rows: readonly TMsp360WireMonitoringRow[]): TM
   const computers = new Map<string, TMsp360WireComputer>();
   for (const row of rows) {
     if (!companies.has(row.CompanyName)) {
-      companies.set(row.CompanyName, { ID: guidFor(`company:${row.CompanyName}`), Name: row.CompanyName, StorageLimit: -1, LicenseSettings: 0 });
+      companies.set(row.CompanyName, { Id: guidFor(`company:${row.CompanyName}`), Name: row.CompanyName, StorageLimit: -1, LicenseSettings: 0 });
     }
     const user = users.get(row.UserID);
     if (user) user.SpaceUsed += row.TotalData;
@@ -28,12 +28,11 @@ export function directoryFromRows(rows: readonly TMsp360WireMonitoringRow[]): TM
     const seen = computers.get(key);
     if (!seen || seen.LastActivity < row.LastStart) {
       computers.set(key, {
+        ComputerHID: guidFor(`computer:${key}`),
         ComputerName: row.ComputerName,
-        HID: guidFor(`computer:${key}`),
-        UserID: row.UserID,
-        UserName: row.UserName,
         CompanyName: row.CompanyName,
-        BuildVersion: row.BuildVersion,
+        UserEmail: row.UserName,
+        UserID: row.UserID,
         LastActivity: row.LastStart,
       });
     }

@@ -53,9 +53,9 @@ describe("local MSP360 server", () => {
     const userId = rows[0]?.UserID ?? "";
     const mine = (await (await get(`/api/Monitoring/${userId}`, token)).json()) as unknown[];
     expect(mine.length).toBe(rows.filter((row) => row.UserID === userId).length);
-    const computers = (await (await get("/api/Computers/0/1000000", token)).json()) as unknown[];
-    const page = (await (await get("/api/Computers/5/10", token)).json()) as unknown[];
-    expect(page).toEqual(computers.slice(5, 15));
+    const all = (await (await get("/api/Computers/0/1000000", token)).json()) as { Count: number; Computers: unknown[] };
+    const page = (await (await get("/api/Computers/5/10", token)).json()) as { Count: number; StatusCode: number; Computers: unknown[] };
+    expect(page).toMatchObject({ Count: all.Computers.length, StatusCode: 200, Computers: all.Computers.slice(5, 15) });
     expect((await get("/api/Computers/0/0", token)).status).toBe(400);
     expect((await get("/api/Nothing", token)).status).toBe(404);
   });
@@ -80,7 +80,9 @@ describe("generateMonitoringRows", () => {
     const rows = generateMonitoringRows(10_000, { seed: 3, now: new Date("2025-03-10T09:00:00Z") });
     expect(generateMonitoringRows(10_000, { seed: 3, now: new Date("2025-03-10T09:00:00Z") })).toEqual(rows);
     expect(rows).toHaveLength(10_000);
-    expect(new Set(rows.map((row) => row.Status))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6]));
+    expect(new Set(rows.map((row) => row.Status))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+    expect(new Set(rows.map((row) => row.PlanId)).size).toBe(10_000);
+    expect(new Set(rows.map((row) => row.PlanType))).toEqual(new Set([0, 1, 2, 3, 5, 7, 8, 11, 13, 15, 17]));
     expect(new Set(rows.map((row) => row.CompanyName)).size).toBe(100);
     expect(new Set(rows.map((row) => row.ComputerName)).size).toBeGreaterThan(3_000);
   });

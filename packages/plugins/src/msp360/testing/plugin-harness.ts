@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { seedId } from "@mspgraph/db";
 import { createLogger, processDueEvents } from "@mspgraph/schema/server";
 import { type TestApi, createTestApi, gid } from "@mspgraph/schema/testing";
@@ -28,20 +29,42 @@ export type Msp360PluginHarness = {
 
 const HOUR = 60 * 60 * 1000;
 
+type TRowInput = {
+  company: string;
+  computer: string;
+  plan: string;
+  status?: number;
+  error?: string | null;
+  nextStart?: Date | null;
+  lastStart?: Date;
+  userId?: string;
+  /** Default: one id per company, computer and plan name (a test of renames passes its own). */
+  planId?: string;
+  /** Default 0, a file backup. */
+  planType?: number;
+  reportLink?: string;
+  /** The zone the dates are written in. Default UTC. */
+  timeZone?: string;
+};
+
 /** One monitoring row as MSP360 sends it: a successful run an hour ago, due again tomorrow. */
-export function monitoringRow(input: { company: string; computer: string; plan: string; status?: number; error?: string | null; nextStart?: Date | null; userId?: string }): TMsp360WireMonitoringRow {
+export function monitoringRow(input: TRowInput): TMsp360WireMonitoringRow {
   const base = generateMonitoringRows(1)[0]!;
   const now = Date.now();
+  const planId = input.planId ?? createHash("sha256").update(`${input.company}/${input.computer}/${input.plan}`).digest("hex").slice(0, 32);
   return {
     ...base,
     CompanyName: input.company,
     ComputerName: input.computer,
     PlanName: input.plan,
+    PlanId: planId,
+    PlanType: input.planType ?? 0,
     UserID: input.userId ?? `user-${input.company}`,
     Status: input.status ?? 0,
     ErrorMessage: input.error ?? null,
-    LastStart: toWireDate(new Date(now - HOUR)),
-    NextStart: input.nextStart === null ? NET_MIN_DATE : toWireDate(input.nextStart ?? new Date(now + 23 * HOUR)),
+    LastStart: toWireDate(input.lastStart ?? new Date(now - HOUR), input.timeZone),
+    NextStart: input.nextStart === null ? NET_MIN_DATE : toWireDate(input.nextStart ?? new Date(now + 23 * HOUR), input.timeZone),
+    DetailedReportLink: input.reportLink ?? `https://mspbackups.example/Reports/DetailedReport?planId=${planId}`,
   };
 }
 
@@ -50,15 +73,16 @@ export function monitoringRow(input: { company: string; computer: string; plan: 
  * its first scheduled poll done (the next is a day away: tests poll when they choose), and no
  * company linked yet.
  */
-export async function startMsp360PluginHarness(options: TMsp360ServerOptions = {}): Promise<Msp360PluginHarness> {
-  const server = await startMsp360Server(options);
+export async function startMsp360PluginHarness(options: TMsp360ServerOptions & { config?: Record<string, unknown> } = {}): Promise<Msp360PluginHarness> {
+  const { config, ...serverOptions } = options;
+  const server = await startMsp360Server(serverOptions);
   const plugin = createMsp360Plugin({ backoffBaseMs: 1, sleep: async () => undefined, timeoutMs: 5_000 });
   const plugins = [psaPlugin, plugin];
   const t = await createTestApi({ plugins });
   const owner = await t.tokenFor("owner@northwind-msp.test");
   const connect = await t.gql(
     'mutation ($c: JSONObject!, $k: JSONObject!) { connectIntegration(input: { pluginId: "msp360", credentials: $k, config: $c }) { integration { status } userErrors { message } } }',
-    { k: { login: server.credentials.userName, password: server.credentials.password }, c: { baseUrl: server.url, pollMinutes: 1440 } },
+    { k: { login: server.credentials.userName, password: server.credentials.password }, c: { baseUrl: server.url, pollMinutes: 1440, ...config } },
     { token: owner },
   );
   if (connect.data?.connectIntegration?.integration?.status !== "OK") throw new Error(`could not connect MSP360: ${JSON.stringify(connect)}`);

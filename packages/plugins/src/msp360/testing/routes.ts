@@ -3,6 +3,7 @@ import { setTimeout as wait } from "node:timers/promises";
 import type { Msp360Faults, TMsp360Fault } from "./faults.js";
 import { readJsonBody, sendJson, sendMessage, streamJsonArray } from "./http-helpers.js";
 import type { Msp360ServerState } from "./server-state.js";
+import type { TMsp360WireComputersPage } from "./wire-types.js";
 
 export type TMsp360RecordedRequest = {
   method: string;
@@ -49,7 +50,9 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: TMsp
     const offset = Number(computers[1]);
     const count = Number(computers[2]);
     if (offset < 0 || count < 1) return sendMessage(res, 400, "Offset must be 0 or more and count 1 or more.");
-    return sendJson(res, 200, ctx.state.computers().slice(offset, offset + count));
+    const all = ctx.state.computers();
+    const page: TMsp360WireComputersPage = { Count: all.length, Message: null, StatusCode: 200, Computers: all.slice(offset, offset + count) };
+    return sendJson(res, 200, page);
   }
   sendMessage(res, 404, `No HTTP resource was found that matches the request URI '${path}'.`);
 }

@@ -1,6 +1,10 @@
-/** A monitoring row as MSP360 sends it: offset-less UTC dates, .NET MinValue for "never". */
+import { DateTime } from "luxon";
+
+/** A monitoring row as MSP360 sends it: offset-less dates, .NET MinValue for "never". */
 export type TMsp360WireMonitoringRow = {
   PlanName: string;
+  PlanId: string;
+  PlanType: number;
   CompanyName: string;
   UserName: string;
   UserID: string;
@@ -19,11 +23,13 @@ export type TMsp360WireMonitoringRow = {
   TotalData: number;
   FilesScanned: number;
   FilesToBackup: number;
+  DetailedReportLink: string;
   // Later API versions add fields; the server passes through whatever a test puts here.
   [extra: string]: unknown;
 };
 
-export type TMsp360WireCompany = { ID: string; Name: string; StorageLimit: number; LicenseSettings: number };
+// Companies are keyed `Id`, unlike users (`ID`).
+export type TMsp360WireCompany = { Id: string; Name: string; StorageLimit: number; LicenseSettings: number };
 
 export type TMsp360WireUser = {
   ID: string;
@@ -36,16 +42,22 @@ export type TMsp360WireUser = {
 };
 
 export type TMsp360WireComputer = {
+  ComputerHID: string;
   ComputerName: string;
-  HID: string;
-  UserID: string;
-  UserName: string;
   CompanyName: string;
-  BuildVersion: string;
+  UserEmail: string;
+  UserID: string;
   LastActivity: string;
 };
 
+/** What `GET /api/Computers/{offset}/{count}` answers: the page inside an envelope. */
+export type TMsp360WireComputersPage = { Count: number; Message: string | null; StatusCode: number; Computers: TMsp360WireComputer[] };
+
 export const NET_MIN_DATE = "0001-01-01T00:00:00";
 
-/** How MSP360 writes a date: ISO without offset or milliseconds, in UTC. */
-export const toWireDate = (date: Date) => date.toISOString().slice(0, 19);
+/**
+ * How MSP360 writes a date: ISO with milliseconds and no offset ("2025-03-19T10:26:47.703"),
+ * wall-clock time in the account's zone.
+ * @param timeZone an IANA zone; default UTC
+ */
+export const toWireDate = (date: Date, timeZone = "UTC") => DateTime.fromJSDate(date, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");

@@ -1,4 +1,4 @@
-import type { BackupState } from "@mspgraph/db";
+import type { BackupPlanKind, BackupState } from "@mspgraph/db";
 import { builder } from "../../builder.js";
 import { addRules } from "../../permissions.js";
 import { isAuthenticated } from "../../rules/roles.js";
@@ -8,10 +8,19 @@ import { idOf, nodeLookup } from "../global-id.js";
 export const BackupStateEnum = builder.enumType("BackupState", {
   values: {
     OK: { description: "The last run succeeded" },
+    WARNING: { description: "The last run finished with warnings (an alert of WARNING severity)" },
     FAILED: { description: "The last run failed, was interrupted or closed unexpectedly" },
     MISSED: { description: "A scheduled run did not happen (overdue)" },
     RUNNING: { description: "A run is in progress" },
     UNKNOWN: { description: "The provider does not know (or reported a code we do not)" },
+  } as const,
+});
+
+export const BackupPlanKindEnum = builder.enumType("BackupPlanKind", {
+  values: {
+    BACKUP: { description: "Backs data up" },
+    RESTORE: { description: "Restores data: its failure is a failed restore, not a failed backup" },
+    CONSISTENCY_CHECK: { description: "Checks the backup storage's consistency" },
   } as const,
 });
 
@@ -21,6 +30,7 @@ export const BackupPlanRef = builder.prismaNode("BackupPlan", {
   description: "A backup plan on one machine and its last run, as a backups integration (MSP360) last reported it",
   fields: (t) => ({
     planName: t.exposeString("planName"),
+    kind: t.expose("kind", { type: BackupPlanKindEnum, description: "What the plan does: providers list restores and consistency checks next to backups" }),
     computerName: t.exposeString("computerName", { description: "The machine's name at the provider; linked to the client's agent of that hostname, any case" }),
     companyName: t.exposeString("companyName", { description: "The provider's company; linked to a client by staff" }),
     state: t.expose("state", { type: BackupStateEnum }),
@@ -34,6 +44,12 @@ export const BackupPlanRef = builder.prismaNode("BackupPlan", {
       select: { errorMessage: true },
       // The rule refuses client users; their queries never read the column either.
       resolve: (plan, _args, { principal }) => (principal.kind === "client" ? null : plan.errorMessage),
+    }),
+    reportUrl: t.string({
+      nullable: true,
+      description: "The provider's report of the last run (MSP360's detailed report, opened in its console). Staff only",
+      select: { reportUrl: true },
+      resolve: (plan, _args, { principal }) => (principal.kind === "client" ? null : plan.reportUrl),
     }),
     filesCopied: t.exposeInt("filesCopied", { nullable: true }),
     filesFailed: t.exposeInt("filesFailed", { nullable: true }),
@@ -51,17 +67,19 @@ const BackupPlanFilter = builder.inputType("BackupPlanFilter", {
   fields: (t) => ({
     clientId: t.id({ required: false }),
     state: t.field({ type: BackupStateEnum, required: false }),
+    kind: t.field({ type: BackupPlanKindEnum, required: false }),
     linkedToClient: t.boolean({ required: false, description: "false: only plans whose company is linked to no client (staff link them)" }),
     matchedToAgent: t.boolean({ required: false, description: "false: only plans whose computer matches no agent" }),
   }),
 });
 
-type TBackupPlanFilter = { clientId?: string | number | null; state?: BackupState | null; linkedToClient?: boolean | null; matchedToAgent?: boolean | null } | null | undefined;
+type TBackupPlanFilter = { clientId?: string | number | null; state?: BackupState | null; kind?: BackupPlanKind | null; linkedToClient?: boolean | null; matchedToAgent?: boolean | null } | null | undefined;
 
 function backupPlanWhere(filter: TBackupPlanFilter) {
   return {
     ...(filter?.clientId ? { clientId: idOf(String(filter.clientId), "Client", "filter.clientId") } : {}),
     ...(filter?.state ? { state: filter.state } : {}),
+    ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.linkedToClient === true ? { clientId: { not: null } } : filter?.linkedToClient === false ? { clientId: null } : {}),
     ...(filter?.matchedToAgent === true ? { agentId: { not: null } } : filter?.matchedToAgent === false ? { agentId: null } : {}),
   };

@@ -11,6 +11,7 @@ const BackupSummaryRef = builder.objectRef<TBackupSummary>("BackupSummary").impl
   description: "How many of a client's backup plans are in each state",
   fields: (t) => ({
     ok: t.exposeInt("ok"),
+    warning: t.exposeInt("warning", { description: "Plans whose last run finished with warnings" }),
     failed: t.exposeInt("failed"),
     missed: t.exposeInt("missed"),
     running: t.exposeInt("running"),
@@ -18,7 +19,7 @@ const BackupSummaryRef = builder.objectRef<TBackupSummary>("BackupSummary").impl
   }),
 });
 
-const empty = (): TBackupSummary => ({ ok: 0, failed: 0, missed: 0, running: 0, unknown: 0 });
+const empty = (): TBackupSummary => ({ ok: 0, warning: 0, failed: 0, missed: 0, running: 0, unknown: 0 });
 
 // One grouped query per request, however many clients are listed.
 const summaries = new WeakMap<GraphQLContext, DataLoader<string, TBackupSummary>>();

@@ -38,9 +38,9 @@ describe("backup plans by who is asking", () => {
     expect(codeOf(denied)).toBe("FORBIDDEN");
     const alerts = await t.gql("{ alerts(first: 100) { edges { node { source message } } } }", {}, { token: viewer });
     const backupAlerts = alerts.data!.alerts.edges.map((edge: { node: { source: string; message: string } }) => edge.node).filter((alert: { source: string }) => alert.source === "msp360");
-    expect(backupAlerts.map((alert: { message: string }) => alert.message).sort()).toEqual(['Backup plan "Daily Files" on FAB-HARBOR-01 missed its scheduled run', 'Backup plan "Image-Based Nightly" on FAB-XRAY-01 failed']);
+    expect(backupAlerts.map((alert: { message: string }) => alert.message).sort()).toEqual(['Backup plan "Daily Files" on FAB-HARBOR-01: missed its scheduled run', 'Backup plan "Image-Based Nightly" on FAB-XRAY-01: backup failed']);
     const agent = await t.gql("{ agents(first: 10, filter: { search: \"FAB-XRAY\" }) { edges { node { backups { planName state alert { message } } } } } }", {}, { token: viewer });
-    expect(agent.data!.agents.edges[0].node.backups).toEqual([{ planName: "Image-Based Nightly", state: "FAILED", alert: { message: 'Backup plan "Image-Based Nightly" on FAB-XRAY-01 failed' } }]);
+    expect(agent.data!.agents.edges[0].node.backups).toEqual([{ planName: "Image-Based Nightly", state: "FAILED", alert: { message: 'Backup plan "Image-Based Nightly" on FAB-XRAY-01: backup failed' } }]);
     expect(JSON.stringify([alerts, agent])).not.toContain("0x8004230F");
     // The second wall: a client user's scoped queries never read the column, asked for or not.
     const scoped = scopedPrisma(t.database.prisma, { kind: "client", partnerId: seedId("partner", "northwind-msp"), clientId: seedId("client", "fabrikam") });
@@ -54,7 +54,7 @@ describe("backup plans by who is asking", () => {
     const owner = await t.tokenFor("owner@northwind-msp.test");
     const plans = await t.gql("{ backupPlans(first: 100, filter: { state: FAILED }) { totalCount edges { node { computerName errorMessage alert { message severity } client { name } } } } }", {}, { token: owner });
     expect(plans.data!.backupPlans.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
-      { computerName: "FAB-XRAY-01", errorMessage: "VSS snapshot failed (0x8004230F): unexpected provider error", alert: { message: 'Backup plan "Image-Based Nightly" on FAB-XRAY-01 failed: VSS snapshot failed (0x8004230F): unexpected provider error', severity: "CRITICAL" }, client: { name: "Fabrikam Dental" } },
+      { computerName: "FAB-XRAY-01", errorMessage: "VSS snapshot failed (0x8004230F): unexpected provider error", alert: { message: 'Backup plan "Image-Based Nightly" on FAB-XRAY-01: backup failed: VSS snapshot failed (0x8004230F): unexpected provider error', severity: "CRITICAL" }, client: { name: "Fabrikam Dental" } },
       { computerName: "TSV-NAS", errorMessage: expect.stringContaining("403 Forbidden"), alert: { message: expect.stringContaining("403 Forbidden"), severity: "CRITICAL" }, client: { name: "Tailspin Veterinary" } },
     ]);
     const clients = await t.gql("{ clients(first: 10) { edges { node { name backupSummary { ok failed missed running unknown } } } } }", {}, { token: await t.tokenFor("owner@contoso-it.test") });

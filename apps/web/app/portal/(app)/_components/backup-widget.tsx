@@ -3,11 +3,12 @@ import { Badge } from "../../../../components/ui/badge";
 import { Card } from "../../../../components/ui/page-header";
 import { EmptyState } from "../../../../components/ui/states";
 
-type TSummary = { ok: number; failed: number; missed: number; running: number; unknown: number };
+type TSummary = { ok: number; warning: number; failed: number; missed: number; running: number; unknown: number };
 
 const ROWS: { key: keyof TSummary; label: string }[] = [
   { key: "failed", label: "Failed" },
   { key: "missed", label: "Missed their schedule" },
+  { key: "warning", label: "Finished with warnings" },
   { key: "running", label: "Running now" },
   { key: "ok", label: "Succeeded" },
   { key: "unknown", label: "No result yet" },
@@ -16,7 +17,7 @@ const ROWS: { key: keyof TSummary; label: string }[] = [
 /** The client's backup plans by state: what needs their IT provider's attention first. */
 export function BackupWidget({ summary }: { summary: TSummary }) {
   const total = ROWS.reduce((sum, row) => sum + summary[row.key], 0);
-  const trouble = summary.failed + summary.missed;
+  const trouble = summary.failed + summary.missed + summary.warning;
   return (
     <Card title="Backups" actions={total > 0 ? <Badge tone={trouble > 0 ? "bad" : "ok"}>{trouble > 0 ? `${trouble} need attention` : "All good"}</Badge> : null}>
       {total === 0 ? (

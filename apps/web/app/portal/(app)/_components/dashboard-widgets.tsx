@@ -18,7 +18,7 @@ const PortalDashboardQuery = graphql(`
       offline: agents(status: OFFLINE, first: 3) { totalCount edges { node { id hostname lastSeenAt } } }
       alerts(status: ACTIVE, first: 5) { totalCount edges { node { id message severity createdAt agent { hostname } } } }
       documents(first: 5) { totalCount edges { node { id title updatedAt } } }
-      backupSummary { ok failed missed running unknown }
+      backupSummary { ok warning failed missed running unknown }
     }
     tickets(first: 5, filter: { clientId: $clientId }) {
       totalCount
