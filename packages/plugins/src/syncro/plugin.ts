@@ -26,10 +26,13 @@ function ticketIdOf(body: unknown): number | null {
 
 /**
  * The Syncro plugin.
- * @param tuning client settings for every connection; tests shorten the backoff
+ * @param tuning the egress rate limit (`syncroRateLimitFromEnv`) and client settings for every
+ * connection; tests shorten the backoff and the limit's window
  */
 export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
   const withSyncro = syncroAccess(tuning);
+  // A connect-time check is one call, made before the connection (and its context) exists.
+  const { rateLimit: _rateLimit, ...clientTuning } = tuning;
   return definePlugin({
     id: "syncro",
     name: "Syncro",
@@ -47,7 +50,7 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
         return { ok: false, message: (error as Error).message };
       }
       try {
-        await new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 }).verify();
+        await new SyncroClient({ timeoutMs: 10_000, ...clientTuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 }).verify();
         return { ok: true };
       } catch (error) {
         if (error instanceof SyncroApiError) return { ok: false, message: error.message };
