@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TPartnerAccount, type TTwoInstances, startTwoInstances } from "./testing/two-instances.js";
 
+// Two API instances: on PostgreSQL a second OS process, on PGlite (one connection) a second
+// instance in this process (see testing/two-instances.ts).
 // Syncro's minute runs in half a second here, on the local server (180 per IP) and in the
 // plugin's setting (160, read as production reads MSPGRAPH_SYNCRO_RATE_LIMIT) alike.
 const WINDOW = { env: { MSPGRAPH_SYNCRO_RATE_LIMIT: "160/0.5s", MSPGRAPH_SYNCRO_EGRESS: "test-nat" }, serverLimit: { max: 180, windowMs: 500 } };
@@ -50,6 +52,8 @@ describe("Syncro sync at scale: two partners from two API instances behind one a
   it("first sync: every ticket once, whole threads, under the per-IP limit, at most 1.2 requests a ticket", TIMEOUT, async () => {
     mark();
     await s.syncBoth();
+    // One partner's sync ran on each instance, at the same time.
+    expect(s.processed()).toEqual({ a: 1, b: 1 });
     expect(report("first sync", TICKETS_PER_PARTNER)).toBeLessThanOrEqual(1.2);
     for (const partner of [s.northwind, s.contoso]) {
       const tickets = await local(partner);
@@ -74,6 +78,7 @@ describe("Syncro sync at scale: two partners from two API instances behind one a
     }
     mark();
     await s.syncBoth();
+    expect(s.processed()).toEqual({ a: 2, b: 2 });
     expect(report("incremental", changed)).toBeLessThanOrEqual(1.2);
     for (const partner of [s.northwind, s.contoso]) {
       expect(await local(partner)).toHaveLength(TICKETS_PER_PARTNER + 10);
