@@ -78,8 +78,7 @@ async function withRetries<T>(transport: TSyncroTransport, request: TSyncroReque
  * How long to wait before the next attempt, or undefined to give up.
  * @remarks After a 429 the limiter holds everyone who shares it, not just this caller, since
  * Syncro counts per IP address: for the Retry-After when one is sent, else (Syncro documents
- * none) for a whole window, the only wait sure to cover the rest of Syncro's minute. The next
- * `acquire` waits out that pause, so no delay of its own is needed.
+ * none) for a whole window, the only wait sure to cover the rest of Syncro's minute.
  */
 async function retryDelay(input: { transport: TSyncroTransport; request: TSyncroRequest<unknown>; error: SyncroApiError; attempt: number }): Promise<number | undefined> {
   const { transport, error, attempt } = input;
@@ -87,7 +86,7 @@ async function retryDelay(input: { transport: TSyncroTransport; request: TSyncro
     const pauseMs = error.retryAfterMs ?? transport.limiter.windowMs;
     await transport.limiter.pauseFor(Math.min(pauseMs, transport.maxRetryAfterMs));
     if (pauseMs > transport.maxRetryAfterMs || attempt >= transport.maxRetries) return undefined;
-    return 0;
+    return pauseMs;
   }
   if (attempt >= transport.maxRetries) return undefined;
   const retryable = IDEMPOTENT.has(input.request.method) && error.transient;
