@@ -103,4 +103,12 @@ describe("the API's environment", () => {
     expect(() => readApiEnv({ API_PORT: "70000", MSPGRAPH_DATA_DIR: tempDir() })).toThrow(/API_PORT/);
     expect(() => readApiEnv({ DATABASE_URL: "mysql://x" })).toThrow(/postgres/);
   });
+
+  it("reads Syncro's egress and rate limit: one shared budget of 170 a minute unless told otherwise, and names a bad value", () => {
+    const dataDir = tempDir();
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir }).syncroRateLimit).toEqual({ egress: "shared", maxRequests: 170, windowMs: 60_000 });
+    expect(readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SYNCRO_EGRESS: "nat-eu-1", MSPGRAPH_SYNCRO_RATE_LIMIT: "150/0.5s" }).syncroRateLimit).toEqual({ egress: "nat-eu-1", maxRequests: 150, windowMs: 500 });
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SYNCRO_RATE_LIMIT: "200/60s" })).toThrow(/MSPGRAPH_SYNCRO_RATE_LIMIT: allows 12 to 180 requests/);
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SYNCRO_RATE_LIMIT: "170 a minute" })).toThrow(/MSPGRAPH_SYNCRO_RATE_LIMIT: must look like/);
+  });
 });

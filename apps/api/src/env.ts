@@ -1,4 +1,5 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
+import { type TSyncroRateLimit, syncroRateLimitFromEnv } from "@mspgraph/plugins";
 import { type OutboundPolicy, parseOutboundAllow } from "@mspgraph/schema";
 import { HOURLY_BUDGET, type TrustedProxies, parseTrustedProxies } from "@mspgraph/schema/server";
 import { z } from "zod";
@@ -26,6 +27,8 @@ export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPG
   /** What integrations may reach besides public https addresses. */
   outbound: OutboundPolicy;
   trustedProxies: TrustedProxies;
+  /** Syncro's per-IP limit as this instance paces it (MSPGRAPH_SYNCRO_EGRESS, MSPGRAPH_SYNCRO_RATE_LIMIT). */
+  syncroRateLimit: TSyncroRateLimit;
 };
 
 function readOutbound(text: string | undefined): OutboundPolicy {
@@ -64,5 +67,5 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Invalid environment: MSPGRAPH_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
   const database = resolveDatabaseConfig(env);
-  return { ...settings, database, outbound, trustedProxies, secrets: readSecrets(parsed.data, database) };
+  return { ...settings, database, outbound, trustedProxies, syncroRateLimit: syncroRateLimitFromEnv(env), secrets: readSecrets(parsed.data, database) };
 }

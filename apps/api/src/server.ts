@@ -3,13 +3,15 @@ import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
 import { createLogger, startEventWorker } from "@mspgraph/schema/server";
-import { pluginRegistry } from "./composed-schema.js";
+import { createBuiltInPlugins, createPluginRegistry } from "@mspgraph/plugins";
 import { createApi } from "./yoga.js";
 
 // Listens; everything the API does is built in yoga.ts.
 const env = readApiEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 const database = await openDatabase(env.database);
+// Syncro paces on the egress setting: instances that share an address share one budget.
+const plugins = createPluginRegistry(createBuiltInPlugins({ syncro: env.syncroRateLimit })).plugins;
 
 if (env.database.kind === "pglite") {
   const applied = await applyMigrations(database);
@@ -26,9 +28,9 @@ if (env.database.kind === "postgres") {
   if (pending.length > 0) logger.warn({ pending }, "the database needs migrations: run `npm run db:migrate`; /readyz answers 503 until then");
 }
 
-const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, outbound: env.outbound, auditKey: env.secrets.auditKey, production: env.NODE_ENV === "production", trustedProxies: env.trustedProxies, hourlyBudget: env.MSPGRAPH_HOURLY_BUDGET });
+const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, outbound: env.outbound, auditKey: env.secrets.auditKey, production: env.NODE_ENV === "production", trustedProxies: env.trustedProxies, hourlyBudget: env.MSPGRAPH_HOURLY_BUDGET, plugins });
 const server = createServer(api.handleNode);
-const worker = startEventWorker({ database, plugins: pluginRegistry.plugins, keyRing: env.secrets.keyRing, outbound: env.outbound, logger, events: api.events });
+const worker = startEventWorker({ database, plugins, keyRing: env.secrets.keyRing, outbound: env.outbound, logger, events: api.events });
 server.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");
 });

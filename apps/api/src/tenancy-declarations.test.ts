@@ -11,7 +11,8 @@ describe("the composed tenancy declarations", () => {
   it("come from the plugin that owns the model", () => {
     const composed = tenancyOf(pluginRegistry.plugins);
     const owners = Object.fromEntries(pluginRegistry.plugins.flatMap((plugin) => Object.keys(plugin.tenancy ?? {}).map((model) => [model, plugin.id])));
-    expect(owners).toEqual({ SyncroCustomerLink: "syncro", Msp360CompanyLink: "msp360" });
+    expect(owners).toEqual({ SyncroCustomerLink: "syncro", SyncroRateLimit: "syncro", Msp360CompanyLink: "msp360" });
     expect(composed.get("SyncroCustomerLink")).toMatchObject({ owner: "client", clientUsers: "refused" });
+    expect(composed.get("SyncroRateLimit")).toMatchObject({ owner: "none" });
   });
 });

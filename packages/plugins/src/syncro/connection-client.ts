@@ -4,8 +4,9 @@ import { syncroBaseUrl } from "./client/base-url.js";
 import { SyncroClient } from "./client/client.js";
 import { SyncroApiError } from "./client/errors.js";
 import type { TSyncroClientOptions } from "./client/options.js";
+import { EgressLimiter, type TSyncroRateLimit } from "./egress-limiter.js";
+import { DEFAULT_SYNCRO_RATE_LIMIT } from "./rate-limit-settings.js";
 import { syncroProviderError } from "./provider-failure.js";
-
 
 const validSubdomain = (subdomain: string) => {
   try {
@@ -44,23 +45,32 @@ export function syncroEndpoint(settings: { credentials: Record<string, unknown>;
   return config.baseUrl ? { url: config.baseUrl, field: "config.baseUrl" } : { url: syncroBaseUrl(credentials.subdomain), field: "credentials.subdomain" };
 }
 
-/** Client settings a plugin instance applies to every connection (tests shorten the backoff). */
-export type TSyncroTuning = Partial<Pick<TSyncroClientOptions, "timeoutMs" | "backoffBaseMs" | "backoffCapMs" | "maxRetries" | "maxRetryAfterMs" | "windowMs">>;
+/**
+ * Settings a plugin instance applies to every connection: the egress rate limit (from the
+ * API's environment), and shorter timeouts and backoff in tests.
+ */
+export type TSyncroTuning = Partial<Pick<TSyncroClientOptions, "timeoutMs" | "backoffBaseMs" | "backoffCapMs" | "maxRetries" | "maxRetryAfterMs">> & { rateLimit?: TSyncroRateLimit };
 
-// One client per connection and token in this process, so the 180-a-minute limiter spans calls.
-const clients = new Map<string, SyncroClient>();
-
-function clientOf(context: PluginContext, tuning: TSyncroTuning): SyncroClient {
-  const credentials = ZSyncroCredentials.parse(context.credentials() ?? {});
-  const baseUrl = baseUrlOf(credentials, ZSyncroConfig.partial().parse(context.connection.config));
-  const key = `${context.connection.id}:${baseUrl}:${credentials.apiToken}`;
-  let client = clients.get(key);
-  if (!client) {
-    for (const other of clients.keys()) if (other.startsWith(`${context.connection.id}:`)) clients.delete(other);
-    client = new SyncroClient({ ...tuning, baseUrl, apiToken: credentials.apiToken, fetch: context.fetch, logger: context.logger });
-    clients.set(key, client);
-  }
-  return client;
+/**
+ * The clients of one plugin instance, one per connection and token (its health spans calls).
+ * @remarks The pacing is not kept here but in the database, shared with every other instance.
+ */
+function clientCache(tuning: TSyncroTuning): (context: PluginContext) => SyncroClient {
+  const { rateLimit = DEFAULT_SYNCRO_RATE_LIMIT, ...options } = tuning;
+  const clients = new Map<string, SyncroClient>();
+  return (context) => {
+    const credentials = ZSyncroCredentials.parse(context.credentials() ?? {});
+    const baseUrl = baseUrlOf(credentials, ZSyncroConfig.partial().parse(context.connection.config));
+    const key = `${context.connection.id}:${baseUrl}:${credentials.apiToken}`;
+    let client = clients.get(key);
+    if (!client) {
+      for (const other of clients.keys()) if (other.startsWith(`${context.connection.id}:`)) clients.delete(other);
+      const limiter = new EgressLimiter(context.prisma, rateLimit);
+      client = new SyncroClient({ ...options, baseUrl, apiToken: credentials.apiToken, fetch: context.fetch, logger: context.logger, limiter });
+      clients.set(key, client);
+    }
+    return client;
+  };
 }
 
 /** Runs calls to Syncro for a connection; see `syncroAccess`. */
@@ -73,20 +83,23 @@ export type WithSyncro = <Result>(context: PluginContext, work: (client: SyncroC
  * @param tuning client settings for every connection (tests shorten the backoff)
  * @remarks A call rejects with ProviderError carrying Syncro's admin-readable message and its classified reason.
  */
-export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => async (context, work) => {
-  try {
-    const result = await work(clientOf(context, tuning));
-    await context.reportSuccess();
-    return result;
-  } catch (error) {
-    if (!(error instanceof SyncroApiError)) throw error;
-    // A 404 or a refused input is about one record, not the connection's health; a missing
-    // permission about one kind of call: the connection degrades, naming it, and never fails.
-    if (error.kind !== "not_found" && error.kind !== "bad_request") {
-      await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed", partial: error.kind === "forbidden" });
+export const syncroAccess = (tuning: TSyncroTuning = {}): WithSyncro => {
+  const clientOf = clientCache(tuning);
+  return async (context, work) => {
+    try {
+      const result = await work(clientOf(context));
+      await context.reportSuccess();
+      return result;
+    } catch (error) {
+      if (!(error instanceof SyncroApiError)) throw error;
+      // A 404 or a refused input is about one record, not the connection's health; a missing
+      // permission about one kind of call: the connection degrades, naming it, and never fails.
+      if (error.kind !== "not_found" && error.kind !== "bad_request") {
+        await context.reportFailure(error.message, { failing: error.kind === "unauthorized" || error.kind === "not_allowed", partial: error.kind === "forbidden" });
+      }
+      throw syncroProviderError(error);
     }
-    throw syncroProviderError(error);
-  }
+  };
 };
 
 /** The local client a Syncro customer is linked to, per connection. */

@@ -27,10 +27,13 @@ function ticketIdOf(body: unknown): number | null {
 
 /**
  * The Syncro plugin.
- * @param tuning client settings for every connection; tests shorten the backoff
+ * @param tuning the egress rate limit (`syncroRateLimitFromEnv`) and client settings for every
+ * connection; tests shorten the backoff and the limit's window
  */
 export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
   const withSyncro = syncroAccess(tuning);
+  // A connect-time check is one call, made before the connection (and its context) exists.
+  const { rateLimit: _rateLimit, ...clientTuning } = tuning;
   return definePlugin({
     id: "syncro",
     name: "Syncro",
@@ -48,7 +51,7 @@ export const createSyncroPlugin = (tuning: TSyncroTuning = {}) => {
         return { ok: false, message: (error as Error).message };
       }
       try {
-        const client = new SyncroClient({ timeoutMs: 10_000, ...tuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 });
+        const client = new SyncroClient({ timeoutMs: 10_000, ...clientTuning, baseUrl, apiToken: credentials.apiToken, fetch, maxRetries: 1 });
         await client.verify();
         // Defaults for new tickets must be the account's own, or every new ticket would be refused.
         if (config.defaultTicketTypeId === undefined && config.defaultProblemType === undefined) return { ok: true };

@@ -23,12 +23,16 @@ import { ME_REQUEST, type TSyncroMe } from "./unauthorized.js";
 export type TSyncroTicketPage = { tickets: TSyncroTicket[]; meta: TSyncroMeta };
 export type TSyncroCustomerPage = { customers: TSyncroCustomer[]; meta: TSyncroMeta };
 export type TSyncroContactPage = { contacts: TSyncroContact[]; meta: TSyncroMeta };
+export type TSyncroCommentPage = { comments: TSyncroComment[]; meta: TSyncroMeta };
 /** Reported by `allTickets` after each page arrives: "page 2 of 3". */
 export type TSyncroPageProgress = { page: number; totalPages: number; totalEntries: number | null; ticketsOnPage: number };
 
 const ZTicketPage = z.object({ tickets: z.array(ZSyncroTicket), meta: ZSyncroMeta });
 const ZCustomerPage = z.object({ customers: z.array(ZSyncroCustomer), meta: ZSyncroMeta });
 const ZContactPage = z.object({ contacts: z.array(ZSyncroContact), meta: ZSyncroMeta });
+const ZCommentPage = z.object({ comments: z.array(ZSyncroComment), meta: ZSyncroMeta });
+// Syncro's default is 10 a page; a long thread costs fewer calls in pages of 100.
+const COMMENTS_PER_PAGE = 100;
 const ZTicketAnswer = z.object({ ticket: ZSyncroTicket }).transform((body) => body.ticket);
 const ZCustomerAnswer = z.object({ customer: ZSyncroCustomer }).transform((body) => body.customer);
 const ZCommentAnswer = z.object({ comment: ZSyncroComment }).transform((body) => body.comment);
@@ -37,8 +41,8 @@ const ZLineItemAnswer = z.union([z.object({ ticket_line_item: ZSyncroLineItem })
 
 /**
  * One Syncro account connection: typed calls to Syncro's REST API.
- * @remarks Knows nothing about storage. Every call goes through one per-connection rate
- * limiter, failures are `SyncroApiError`s whose messages can be shown to an MSP admin, and
+ * @remarks Knows nothing about storage. Every call goes through the rate limiter it is given
+ * (Syncro counts per IP address, so the plugin shares one across connections and processes), failures are `SyncroApiError`s whose messages can be shown to an MSP admin, and
  * the outcome of each call feeds `health`.
  */
 export class SyncroClient {
@@ -143,6 +147,31 @@ export class SyncroClient {
    */
   async getTicket(id: number): Promise<TSyncroTicket> {
     return this.call({ method: "GET", path: `/tickets/${idOf(id)}`, schema: ZTicketAnswer });
+  }
+
+  /**
+   * One page of a ticket's comments (`GET /tickets/{id}/comments`), newest first.
+   * @param ticketId The Syncro ticket id.
+   * @param input `page` from 1; `perPage` (Syncro's default is 10).
+   */
+  async listTicketComments(ticketId: number, input: { page?: number; perPage?: number } = {}): Promise<TSyncroCommentPage> {
+    const query = { page: pageOf(input.page), per_page: pageOf(input.perPage) };
+    return this.call({ method: "GET", path: `/tickets/${idOf(ticketId)}/comments`, query, schema: ZCommentPage });
+  }
+
+  /**
+   * A ticket's whole comment thread, oldest first, paged from `GET /tickets/{id}/comments`.
+   * @remarks `getTicket` embeds the comments too, but cuts long threads short.
+   */
+  async ticketComments(ticketId: number): Promise<TSyncroComment[]> {
+    const byId = new Map<number, TSyncroComment>();
+    for (let page = 1; ; page++) {
+      const { comments, meta } = await this.listTicketComments(ticketId, { page, perPage: COMMENTS_PER_PAGE });
+      // A comment added while paging shifts the rest by one: the id keeps each once.
+      for (const comment of comments) byId.set(comment.id, comment);
+      if (page >= meta.totalPages || comments.length === 0) break;
+    }
+    return [...byId.values()].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.id - b.id);
   }
 
   /**

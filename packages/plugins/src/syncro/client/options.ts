@@ -1,9 +1,9 @@
 import { type OutboundFetch, guardedFetch } from "@mspgraph/schema";
 import { HealthTracker, type TSyncroHealthListener } from "./health.js";
-import { SlidingWindowLimiter } from "./rate-limiter.js";
+import { SlidingWindowLimiter, type TSyncroLimiter } from "./rate-limiter.js";
 import type { TSyncroLogger, TSyncroTransport } from "./transport.js";
 
-/** Syncro's documented limit per connection. */
+/** Syncro's documented limit per IP address. */
 export const SYNCRO_REQUESTS_PER_MINUTE = 180;
 
 export type TSyncroClientOptions = {
@@ -12,7 +12,12 @@ export type TSyncroClientOptions = {
   apiToken: string;
   /** Per attempt, including reading the body. Default 10 s. */
   timeoutMs?: number;
-  /** Syncro allows 180 a minute per connection; the default 170 leaves room for clock skew. */
+  /**
+   * The limiter every call waits on; shared by all that leave from one address, since Syncro
+   * counts per IP. Default: one of this client's own, from the two settings below.
+   */
+  limiter?: TSyncroLimiter;
+  /** Syncro allows 180 a minute per IP address; the default 170 leaves room for clock skew. */
   maxRequestsPerMinute?: number;
   /** The limiter's window. Default 60 s; tests shorten it. */
   windowMs?: number;
@@ -34,7 +39,7 @@ export type TSyncroClientOptions = {
   logger?: TSyncroLogger;
 };
 
-/** Fills in the defaults and builds the per-connection limiter and health tracker. */
+/** Fills in the defaults and builds the limiter (unless given) and the health tracker. */
 export function transportFromOptions(options: TSyncroClientOptions): TSyncroTransport {
   if (!options.apiToken.trim()) throw new RangeError("A Syncro API token is required");
   const maxRequests = options.maxRequestsPerMinute ?? 170;
@@ -55,7 +60,7 @@ export function transportFromOptions(options: TSyncroClientOptions): TSyncroTran
     maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
     fetch: options.fetch ?? guardedFetch(),
     random: options.random ?? Math.random,
-    limiter: new SlidingWindowLimiter({ maxRequests, windowMs: options.windowMs ?? 60_000 }),
+    limiter: options.limiter ?? new SlidingWindowLimiter({ maxRequests, windowMs: options.windowMs ?? 60_000 }),
     health: new HealthTracker({ failingAfter: options.failingAfter ?? 3, onChange: onHealthChange }),
     logger,
   };

@@ -15,9 +15,10 @@ describe("SyncroClient reading tickets", () => {
 
     expect(new Set(ids).size).toBe(60);
     expect(progress).toEqual([
-      { page: 1, totalPages: 3, totalEntries: 60, ticketsOnPage: 25 },
-      { page: 2, totalPages: 3, totalEntries: 60, ticketsOnPage: 25 },
-      { page: 3, totalPages: 3, totalEntries: 60, ticketsOnPage: 10 },
+      // Syncro's ticket meta has no total_entries.
+      { page: 1, totalPages: 3, totalEntries: null, ticketsOnPage: 25 },
+      { page: 2, totalPages: 3, totalEntries: null, ticketsOnPage: 25 },
+      { page: 3, totalPages: 3, totalEntries: null, ticketsOnPage: 10 },
     ]);
     expect(server.requests.map((request) => request.query.page)).toEqual(["1", "2", "3"]);
   });
@@ -27,7 +28,7 @@ describe("SyncroClient reading tickets", () => {
     for (let i = 0; i < 30; i++) server.state.addTicket();
     const { tickets, meta } = await clientFor(server).listTickets({ page: 2 });
     expect(tickets).toHaveLength(5);
-    expect(meta).toEqual({ totalPages: 2, totalEntries: 30, perPage: 25, page: 2 });
+    expect(meta).toEqual({ totalPages: 2, totalEntries: null, perPage: null, page: 2 });
   });
 
   it("fetches no further page once the loop stops early", async () => {
@@ -97,5 +98,25 @@ describe("SyncroClient reading tickets", () => {
     expect(ticket.comments).toMatchObject([{ subject: "Update", body: "Rebooted", tech: "Sam", hidden: true, doNotEmail: true, userId: 3 }]);
     // Decimals arrive as strings ("1.5", "90.00") and come out as numbers.
     expect(ticket.lineItems).toMatchObject([{ name: "Labour", quantity: 1.5, priceCost: 0, priceRetail: 90, productId: null }]);
+  });
+
+  it("gets a ticket with its customer and contact embedded, and a long thread whole from /comments", async () => {
+    const server = await start();
+    const customer = server.state.addCustomer({ businessName: "Acme Ltd", email: "office@acme.test" });
+    const contact = server.state.addContact({ customerId: customer.id, name: "Ann Lee", email: "ann@acme.test" });
+    const seeded = server.state.addTicket({ customerId: customer.id, contactId: contact.id });
+    for (let i = 0; i < 130; i++) server.state.tickets.addComment(seeded.id, { subject: "Update", body: `Step ${i}`, tech: "Sam", hidden: false, doNotEmail: false, smsBody: null, userId: null });
+    const client = clientFor(server);
+    const ticket = await client.getTicket(seeded.id);
+    expect(ticket.customer).toMatchObject({ id: customer.id, displayName: "Acme Ltd", email: "office@acme.test" });
+    expect(ticket.contact).toMatchObject({ id: contact.id, name: "Ann Lee", email: "ann@acme.test" });
+    // The payload cuts the thread short; the comments endpoint pages all of it (100 a page here).
+    expect(ticket.comments).toHaveLength(20);
+    const thread = await client.ticketComments(seeded.id);
+    expect(thread.map((comment) => comment.body)).toEqual(Array.from({ length: 130 }, (_, i) => `Step ${i}`));
+    expect(server.requests.filter((request) => request.path === `/tickets/${seeded.id}/comments`).map((request) => request.query)).toEqual([
+      { page: "1", per_page: "100" },
+      { page: "2", per_page: "100" },
+    ]);
   });
 });

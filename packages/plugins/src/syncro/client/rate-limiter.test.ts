@@ -14,11 +14,10 @@ const CLIENT_WINDOW_MS = 400;
 
 describe("SyncroClient rate limiting", () => {
   it("queues a burst so Syncro never sees more than the limit in a window", async () => {
-    const server = await start();
+    const server = await start({ rateLimit: { max: 5, windowMs: SERVER_WINDOW_MS } });
     const client = clientFor(server, { maxRequestsPerMinute: 5, windowMs: CLIENT_WINDOW_MS, maxRetries: 0 });
     // A first connection is slow to open; without it the first few arrivals straggle.
     await client.verify();
-    server.faults.rateLimitPerMinute(5, { windowMs: SERVER_WINDOW_MS });
     const pages = await Promise.all(Array.from({ length: 12 }, () => client.listTickets()));
     expect(pages).toHaveLength(12);
     expect(countRequests(server, { path: "/tickets", status: 200 })).toBe(12);
@@ -26,9 +25,8 @@ describe("SyncroClient rate limiting", () => {
   });
 
   it("would have been refused without the limiter (the server's limit is real)", async () => {
-    const server = await start();
     // A long window here, so that however slowly the burst arrives it all counts.
-    server.faults.rateLimitPerMinute(5, { windowMs: 5_000 });
+    const server = await start({ rateLimit: { max: 5, windowMs: 5_000 } });
     const client = clientFor(server, { maxRequestsPerMinute: 12, windowMs: CLIENT_WINDOW_MS, maxRetries: 0 });
     const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => client.listTickets()));
     const refused = outcomes.filter((outcome) => outcome.status === "rejected");

@@ -1,5 +1,19 @@
 import { sleep } from "./backoff.js";
 
+/**
+ * What the client waits on before each request.
+ * @remarks Syncro counts requests per IP address, so everything leaving from one address
+ * should share one limiter; the plugin's is kept in the database (`EgressLimiter`).
+ */
+export type TSyncroLimiter = {
+  /** The span the limit counts over; a 429 without Retry-After holds everyone this long. */
+  readonly windowMs: number;
+  /** Resolves when one more request may start, and counts it as started. */
+  acquire(): Promise<void>;
+  /** Holds every caller sharing the limit until `ms` from now (extends, never shortens). */
+  pauseFor(ms: number): Promise<void>;
+};
+
 export type TRateLimiterOptions = {
   maxRequests: number;
   windowMs: number;
@@ -7,14 +21,14 @@ export type TRateLimiterOptions = {
 };
 
 /**
- * A sliding-window limiter: never more than `maxRequests` starts in any `windowMs` span.
+ * An in-memory sliding-window limiter: never more than `maxRequests` starts in any `windowMs`
+ * span, for a client used on its own (one script, one address).
  * @remarks Callers queue in arrival order rather than being dropped, so a burst of calls is
- * spread out instead of failing. `pauseFor` holds everyone back after Syncro answered 429
- * with a Retry-After, since the limit is per connection, not per caller.
+ * spread out instead of failing. `pauseFor` holds everyone back after Syncro answered 429.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements TSyncroLimiter {
   private readonly maxRequests: number;
-  private readonly windowMs: number;
+  readonly windowMs: number;
   private readonly now: () => number;
   private readonly starts: number[] = [];
   private pausedUntil = 0;
@@ -37,7 +51,7 @@ export class SlidingWindowLimiter {
   }
 
   /** Holds every queued and future caller until `ms` from now (extends, never shortens). */
-  pauseFor(ms: number): void {
+  async pauseFor(ms: number): Promise<void> {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 

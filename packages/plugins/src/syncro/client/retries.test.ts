@@ -34,12 +34,20 @@ describe("SyncroClient retries", () => {
     expect(server.requests.slice(1).map(({ path, status }) => `${path} ${status}`).sort()).toEqual(["/customers 200", "/tickets 200"]);
   });
 
-  it("backs off after a 429 without Retry-After and succeeds", async () => {
+  it("after a 429 without Retry-After (Syncro sends none) holds every caller for a whole window, then succeeds", async () => {
     const server = await start();
     server.faults.rateLimitNext(2);
     const logger = recordingLogger();
-    await clientFor(server, { logger }).listTickets();
-    expect(statusesFor(server, "/tickets")).toEqual([429, 429, 200]);
+    // The window stands in for Syncro's minute.
+    const client = clientFor(server, { logger, windowMs: 300 });
+    const started = performance.now();
+    const first = client.listTickets();
+    await until(() => logger.lines.length > 0);
+    const second = client.listCustomers();
+    await Promise.all([first, second]);
+    // Two 429s, each followed by a whole window in which neither caller sent anything.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 300 - 20);
+    expect(server.requests.map((request) => request.status)).toEqual([429, 429, 200, 200]);
     expect(logger.lines.map((line) => line.obj.kind)).toEqual(["rate_limited", "rate_limited"]);
   });
 
@@ -103,7 +111,7 @@ describe("SyncroClient retries", () => {
     const server = await start();
     const ticket = server.state.addTicket();
     server.faults.rateLimitNext(1);
-    const comment = await clientFor(server).addComment(ticket.id, note);
+    const comment = await clientFor(server, { windowMs: 100 }).addComment(ticket.id, note);
     expect(comment.body).toBe("Replaced the toner");
     expect(statusesFor(server, `/tickets/${ticket.id}/comment`)).toEqual([429, 200]);
     expect(server.state.ticket(ticket.id)?.comments).toHaveLength(1);

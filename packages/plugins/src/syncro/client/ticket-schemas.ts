@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZSyncroContact, ZSyncroCustomer } from "./schemas.js";
 import { wireList, ZSyncroWireDate, ZSyncroWireFlag, ZSyncroWireId, ZSyncroWireNumber, ZSyncroWireRef, ZSyncroWireText } from "./wire-values.js";
 
 /** A comment on a ticket. `hidden` marks a private note; `tech` is the author's display name. */
@@ -53,8 +54,9 @@ export const ZSyncroLineItem = z
 export type TSyncroLineItem = z.output<typeof ZSyncroLineItem>;
 
 /**
- * A ticket. Records are sparse: the customer's and contact's names are often null here and
- * must be looked up with `getCustomer`; comments and line items come with `getTicket`.
+ * A ticket. The list's records are sparse (the customer and contact by id, the opening comment
+ * at most); `getTicket` embeds the customer and contact records, the line items and the
+ * comments, cut short on long threads (`ticketComments` pages the whole thread).
  */
 export const ZSyncroTicket = z
   .object({
@@ -76,6 +78,9 @@ export const ZSyncroTicket = z
     due_date: ZSyncroWireDate,
     comments: wireList(ZSyncroComment),
     line_items: wireList(ZSyncroLineItem),
+    // Embedded records only add detail: one in an odd shape must not cost the whole ticket.
+    customer: ZSyncroCustomer.nullish().catch(null),
+    contact: ZSyncroContact.nullish().catch(null),
   })
   .transform((wire) => ({
     id: wire.id,
@@ -95,5 +100,7 @@ export const ZSyncroTicket = z
     dueDate: wire.due_date,
     comments: wire.comments,
     lineItems: wire.line_items,
+    customer: wire.customer ?? null,
+    contact: wire.contact ?? null,
   }));
 export type TSyncroTicket = z.output<typeof ZSyncroTicket>;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { fullJitterDelay, sleep } from "./backoff.js";
 import { SyncroApiError } from "./errors.js";
 import type { HealthTracker } from "./health.js";
-import type { SlidingWindowLimiter } from "./rate-limiter.js";
+import type { TSyncroLimiter } from "./rate-limiter.js";
 import { explainUnauthorized } from "./unauthorized.js";
 import { sendOnce } from "./send-once.js";
 
@@ -24,7 +24,7 @@ export type TSyncroTransport = {
   maxRetryAfterMs: number;
   fetch: OutboundFetch;
   random: () => number;
-  limiter: SlidingWindowLimiter;
+  limiter: TSyncroLimiter;
   health: HealthTracker;
   logger: TSyncroLogger | undefined;
 };
@@ -65,7 +65,7 @@ async function withRetries<T>(transport: TSyncroTransport, request: TSyncroReque
       return await sendOnce(transport, request);
     } catch (error) {
       if (!(error instanceof SyncroApiError)) throw error;
-      const delayMs = retryDelay({ transport, request, error, attempt });
+      const delayMs = await retryDelay({ transport, request, error, attempt });
       if (delayMs === undefined) throw error;
       transport.logger?.warn(
         { call: `${request.method} ${request.path}`, attempt: attempt + 1, delayMs, kind: error.kind, status: error.status },
@@ -76,16 +76,22 @@ async function withRetries<T>(transport: TSyncroTransport, request: TSyncroReque
   }
 }
 
-function retryDelay(input: { transport: TSyncroTransport; request: TSyncroRequest<unknown>; error: SyncroApiError; attempt: number }): number | undefined {
+/**
+ * How long to wait before the next attempt, or undefined to give up.
+ * @remarks After a 429 the limiter holds everyone who shares it, not just this caller, since
+ * Syncro counts per IP address: for the Retry-After when one is sent, else (Syncro documents
+ * none) for a whole window, the only wait sure to cover the rest of Syncro's minute.
+ */
+async function retryDelay(input: { transport: TSyncroTransport; request: TSyncroRequest<unknown>; error: SyncroApiError; attempt: number }): Promise<number | undefined> {
   const { transport, error, attempt } = input;
-  if (error.kind === "rate_limited" && error.retryAfterMs !== undefined) {
-    // The limit is per connection: everyone waits, not just this caller.
-    transport.limiter.pauseFor(Math.min(error.retryAfterMs, transport.maxRetryAfterMs));
-    if (error.retryAfterMs > transport.maxRetryAfterMs || attempt >= transport.maxRetries) return undefined;
-    return error.retryAfterMs;
+  if (error.kind === "rate_limited") {
+    const pauseMs = error.retryAfterMs ?? transport.limiter.windowMs;
+    await transport.limiter.pauseFor(Math.min(pauseMs, transport.maxRetryAfterMs));
+    if (pauseMs > transport.maxRetryAfterMs || attempt >= transport.maxRetries) return undefined;
+    return pauseMs;
   }
   if (attempt >= transport.maxRetries) return undefined;
-  const retryable = error.kind === "rate_limited" || (IDEMPOTENT.has(input.request.method) && error.transient);
+  const retryable = IDEMPOTENT.has(input.request.method) && error.transient;
   if (!retryable) return undefined;
   return fullJitterDelay({ attempt, baseMs: transport.backoffBaseMs, capMs: transport.backoffCapMs, random: transport.random });
 }

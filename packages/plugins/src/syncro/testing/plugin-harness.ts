@@ -3,6 +3,7 @@ import { createLogger, processDueEvents } from "@mspgraph/schema/server";
 import { type TestApi, createTestApi, gid } from "@mspgraph/schema/testing";
 import { psaPlugin } from "../../psa/index.js";
 import { createSyncroPlugin } from "../plugin.js";
+import { syncroRateLimitFromEnv } from "../rate-limit-settings.js";
 import { type TSyncroServer, startSyncroServer } from "./syncro-server.js";
 
 export type SyncroPluginHarness = {
@@ -30,9 +31,11 @@ export type SyncroPluginHarness = {
  */
 export async function startSyncroPluginHarness(options: { provider?: boolean } = {}): Promise<SyncroPluginHarness> {
   const clock = { behindMs: 0 };
-  const server = await startSyncroServer({ now: () => new Date(Date.now() - clock.behindMs) });
-  // Short backoff, and the rate limit's window shrunk to a second: tests make hundreds of calls.
-  const plugin = createSyncroPlugin({ backoffBaseMs: 1, backoffCapMs: 20, timeoutMs: 2_000, maxRetryAfterMs: 5_000, windowMs: 1_000 });
+  // Syncro's minute shrunk to a second, on the server and in the plugin's setting alike: tests
+  // make hundreds of calls.
+  const server = await startSyncroServer({ now: () => new Date(Date.now() - clock.behindMs), rateLimit: { windowMs: 1_000 } });
+  const rateLimit = syncroRateLimitFromEnv({ MSPGRAPH_SYNCRO_RATE_LIMIT: "170/1s" });
+  const plugin = createSyncroPlugin({ backoffBaseMs: 1, backoffCapMs: 20, timeoutMs: 2_000, maxRetryAfterMs: 5_000, rateLimit });
   const t = await createTestApi({ plugins: [psaPlugin, plugin] });
   const owner = await t.tokenFor("owner@northwind-msp.test");
   const connect = await t.gql(

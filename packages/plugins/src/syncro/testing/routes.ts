@@ -5,6 +5,7 @@ import { directoryRoutes } from "./directory-routes.js";
 import type { SyncroFaults, TSyncroFault } from "./faults.js";
 import { railsErrors, sendJson, sendNotFound, sendUnauthorized } from "./http-helpers.js";
 import { PERMISSION_DENIED_BODY, permissionFor } from "./permissions.js";
+import type { SyncroIpRateLimit } from "./ip-rate-limit.js";
 import type { TRoute } from "./route-types.js";
 import type { SyncroServerState } from "./store.js";
 import { ticketRoutes } from "./ticket-routes.js";
@@ -14,6 +15,8 @@ export const API_PREFIX = "/api/v1";
 export type TSyncroRouteContext = {
   state: SyncroServerState;
   faults: SyncroFaults;
+  /** Counts every request by client IP, before anything else looks at it. */
+  rateLimit: SyncroIpRateLimit;
   token: string;
   /** Aborted when the server closes, so delayed answers stop waiting. */
   signal: AbortSignal;
@@ -31,6 +34,7 @@ export async function route(input: {
   ctx: TSyncroRouteContext;
 }): Promise<void> {
   const { req, res, url, ctx } = input;
+  if (!ctx.rateLimit.take(req.socket.remoteAddress ?? "unknown")) return sendRateLimited(res, undefined);
   const decision = ctx.faults.take();
   if (decision.kind === "delay") await wait(decision.ms, undefined, { signal: ctx.signal });
   else if (decision.kind !== "none") return applyFault(res, decision);
@@ -53,16 +57,20 @@ function applyFault(res: ServerResponse, fault: Exclude<TSyncroFault, { kind: "d
   switch (fault.kind) {
     case "fail":
       return fault.status === 401 ? sendUnauthorized(res) : sendJson(res, { status: fault.status, body: railsErrors([fault.message ?? "Something went wrong"]) });
-    case "rateLimit": {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
-      return sendJson(res, { status: 429, body: { error: "Rate limit exceeded" }, headers });
-    }
+    case "rateLimit":
+      return sendRateLimited(res, fault.retryAfterSeconds);
     case "badPayload":
       res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
       // A JSON array fits none of Syncro's documented answers, which are all objects.
       res.end(fault.body ?? JSON.stringify(["Service temporarily unavailable"]));
       return;
   }
+}
+
+// Syncro documents neither a body nor Retry-After for its 429: Rack::Attack's plain-text default.
+function sendRateLimited(res: ServerResponse, retryAfterSeconds: number | undefined): void {
+  res.writeHead(429, { "Content-Type": "text/plain", ...(retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) }) });
+  res.end("Retry later\n");
 }
 
 // Syncro takes a Bearer token, and still the older ?api_key= form.

@@ -26,13 +26,16 @@ export class SyncroServerState {
   /** The technician who owns the API token; comments posted through the API carry this id. */
   readonly apiUserId = 7;
   readonly now: () => Date;
+  /** Comments a ticket's own payload carries before it is cut short; `/comments` pages them all. */
+  readonly embeddedComments: number;
   private readonly customerRows: TSyncroWireCustomer[] = [];
   private readonly contactRows: TSyncroWireContact[] = [];
   private readonly ticketStore: TicketStore;
   private nextId = 1;
 
-  constructor(input: { now: () => Date }) {
+  constructor(input: { now: () => Date; embeddedComments?: number }) {
     this.now = input.now;
+    this.embeddedComments = input.embeddedComments ?? 20;
     this.ticketStore = new TicketStore({ now: input.now, newId: () => this.nextId++ });
   }
 
@@ -108,6 +111,9 @@ export class SyncroServerState {
   }
   contacts(): readonly TSyncroWireContact[] {
     return this.contactRows;
+  }
+  contact(id: number): TSyncroWireContact | undefined {
+    return this.contactRows.find((contact) => contact.id === id);
   }
   get tickets(): TicketStore {
     return this.ticketStore;

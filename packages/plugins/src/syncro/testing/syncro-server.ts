@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SyncroFaults } from "./faults.js";
 import { railsErrors, readJsonBody, sendJson } from "./http-helpers.js";
+import { SyncroIpRateLimit } from "./ip-rate-limit.js";
 import { API_PREFIX, route } from "./routes.js";
 import { SyncroServerState } from "./store.js";
 
@@ -11,6 +12,13 @@ export type TSyncroServerOptions = {
   token?: string;
   /** The server's clock for created_at/updated_at. Default: the real one. */
   now?: () => Date;
+  /**
+   * The per-IP limit: Syncro's 180 a minute by default; tests shrink the window, or pass one
+   * instance to several servers so that, like Syncro, they count our address's requests together.
+   */
+  rateLimit?: SyncroIpRateLimit | { max?: number; windowMs?: number };
+  /** Comments a ticket's payload embeds before it is cut short (default 20); `/comments` has them all. */
+  embeddedComments?: number;
 };
 
 export type TSyncroRecordedRequest = {
@@ -31,21 +39,23 @@ export type TSyncroServer = {
   /** Every request in arrival order. */
   requests: TSyncroRecordedRequest[];
   faults: SyncroFaults;
+  rateLimit: SyncroIpRateLimit;
   close(): Promise<void>;
 };
 
 /**
  * A local Syncro-compatible REST API on 127.0.0.1 and a free port, for tests.
- * @remarks Serves the documented endpoints from the in-memory `state`; `faults` makes it
- * fail, stall, rate-limit or answer in the wrong shape.
+ * @remarks Serves the documented endpoints from the in-memory `state`, refusing more than
+ * Syncro's per-IP limit; `faults` makes it fail, stall, rate-limit or answer in the wrong shape.
  */
 export async function startSyncroServer(options: TSyncroServerOptions = {}): Promise<TSyncroServer> {
   const token = options.token ?? `T${randomBytes(16).toString("hex")}`;
-  const state = new SyncroServerState({ now: options.now ?? (() => new Date()) });
+  const state = new SyncroServerState({ now: options.now ?? (() => new Date()), ...(options.embeddedComments === undefined ? {} : { embeddedComments: options.embeddedComments }) });
   const faults = new SyncroFaults();
+  const rateLimit = options.rateLimit instanceof SyncroIpRateLimit ? options.rateLimit : new SyncroIpRateLimit(options.rateLimit);
   const requests: TSyncroRecordedRequest[] = [];
   const lifetime = new AbortController();
-  const ctx = { state, faults, token, signal: lifetime.signal };
+  const ctx = { state, faults, rateLimit, token, signal: lifetime.signal };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -75,6 +85,7 @@ export async function startSyncroServer(options: TSyncroServerOptions = {}): Pro
     state,
     requests,
     faults,
+    rateLimit,
     close: async () => {
       lifetime.abort();
       server.closeAllConnections();

@@ -1,26 +1,9 @@
 import { commentFromBody } from "./comment-body.js";
-import { idFrom, numberFrom, paginate, sendInvalid, sendJson, sendNotFound, sendOk, textFrom } from "./http-helpers.js";
+import { idFrom, numberFrom, sendInvalid, sendJson, sendNotFound, sendOk, textFrom } from "./http-helpers.js";
 import type { TRoute, TRouteCall } from "./route-types.js";
 import type { SyncroServerState } from "./store.js";
+import { getTicket, listComments, listTickets } from "./ticket-read-routes.js";
 import type { TSyncroWireTicket } from "./wire-types.js";
-
-// The list leaves comments and line items out (the sparse case); GET /tickets/{id} has them.
-const listed = ({ comments: _comments, line_items: _lineItems, ...ticket }: TSyncroWireTicket) => ticket;
-
-function listTickets({ res, query, state }: TRouteCall): void {
-  const customerId = query.has("customer_id") ? idFrom(query.get("customer_id")) : undefined;
-  const status = query.get("status");
-  const since = Date.parse(query.get("since_updated_at") ?? "");
-  const matches = state.tickets
-    .all()
-    .filter((ticket) => customerId === undefined || ticket.customer_id === customerId)
-    .filter((ticket) => !status || ticket.status === status)
-    .filter((ticket) => Number.isNaN(since) || Date.parse(ticket.updated_at) >= since)
-    // Newest first, as Syncro lists them.
-    .sort((a, b) => b.id - a.id);
-  const { rows, meta } = paginate(matches, query.get("page"));
-  sendOk(res, { tickets: rows.map(listed), meta });
-}
 
 /** Runs `act` on the ticket named in the path, or answers 404. */
 function withTicket(call: TRouteCall, act: (ticket: TSyncroWireTicket) => void): void {
@@ -140,7 +123,8 @@ function removeLineItem(call: TRouteCall): void {
 
 export const ticketRoutes: TRoute[] = [
   { method: "GET", pattern: /^\/tickets\/?$/, handle: listTickets },
-  { method: "GET", pattern: /^\/tickets\/([^/]+)\/?$/, handle: (call) => withTicket(call, (ticket) => sendOk(call.res, { ticket })) },
+  { method: "GET", pattern: /^\/tickets\/([^/]+)\/?$/, handle: getTicket },
+  { method: "GET", pattern: /^\/tickets\/([^/]+)\/comments\/?$/, handle: listComments },
   { method: "POST", pattern: /^\/tickets\/?$/, handle: createTicket },
   { method: "PUT", pattern: /^\/tickets\/([^/]+)\/?$/, handle: updateTicket },
   { method: "POST", pattern: /^\/tickets\/([^/]+)\/comment\/?$/, handle: addComment },
