@@ -6,7 +6,7 @@ import { describeSync } from "./sync-now";
 describe("connect form settings", () => {
   it("starts credentials empty whatever the API returned, and config from the stored config", () => {
     const values = initialValues(MSP360_SPEC, { baseUrl: "https://api.mspbackups.com", pollMinutes: 30, password: "leaked?" });
-    expect(values).toEqual({ login: "", password: "", baseUrl: "https://api.mspbackups.com", pollMinutes: "30", missedGraceMinutes: "" });
+    expect(values).toEqual({ login: "", password: "", baseUrl: "https://api.mspbackups.com", pollMinutes: "30", missedGraceMinutes: "", timeZone: "" });
   });
 
   it("connecting needs every required credential; config is checked for shape", () => {

@@ -24,6 +24,7 @@ export const MSP360_SPEC: TConnectSpec = {
     { key: "baseUrl", label: "Base URL", kind: "url", required: false, placeholder: "https://api.mspbackups.com" },
     { key: "pollMinutes", label: "Poll interval (minutes)", kind: "minutes", required: false, placeholder: "15" },
     { key: "missedGraceMinutes", label: "Missed after (minutes late)", kind: "minutes", required: false, placeholder: "120", min: 0, max: 10_080, hint: "How late a scheduled run may be before the plan counts as missed" },
+    { key: "timeZone", label: "Time zone of MSP360's dates", kind: "text", required: false, placeholder: "UTC", hint: "MSP360 sends run times without a zone: the zone your MSP360 account uses, e.g. Europe/Berlin" },
   ],
 };
 
