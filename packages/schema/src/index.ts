@@ -45,3 +45,8 @@ export { type Tenancy, coreTenancy, tenancyOf } from "./tenancy/tenancy.js";
 export { type DatamodelModels, tenancyProblems } from "./tenancy/datamodel-check.js";
 export { type AlertChange, EventBus } from "./events.js";
 export { canonicalJson } from "./audit/hash-chain.js";
+export { DEMO_MAIL, type MailSettings, publicLink } from "./mail/mail-settings.js";
+export { type EnqueueMail, type MailWriter, cancelMail, enqueueMail } from "./mail/outbox.js";
+export { type MailBranding, type MailContent, type RenderedMail, renderMail } from "./mail/templates/layout.js";
+export { type SafeHtml, escapeHtml, html } from "./mail/templates/html.js";
+export { checkSmtpUrl } from "./mail/smtp.js";

@@ -8,3 +8,4 @@ export { MAX_HEADER_LENGTH } from "./limits/headers.js";
 export { MAX_STRING_LENGTH } from "./limits/input-guard.js";
 export { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 export { processDueEvents, startEventWorker } from "../integrations/event-worker.js";
+export { type MailWorkerOptions, processDueMail, startMailWorker } from "../mail/mail-worker.js";
