@@ -111,4 +111,18 @@ describe("the API's environment", () => {
     expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SYNCRO_RATE_LIMIT: "200/60s" })).toThrow(/MSPGRAPH_SYNCRO_RATE_LIMIT: allows 12 to 180 requests/);
     expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SYNCRO_RATE_LIMIT: "170 a minute" })).toThrow(/MSPGRAPH_SYNCRO_RATE_LIMIT: must look like/);
   });
+
+  it("reads the mail settings: the demo's without SMTP, MSPGRAPH_MAIL_FROM required with it, and a bad URL named without its password", () => {
+    const dataDir = tempDir();
+    const demo = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir });
+    expect(demo.mail).toEqual({ publicUrl: "http://localhost:3000", from: "mspgraph <no-reply@localhost>", delivers: false });
+    expect(demo.smtpUrl).toBeUndefined();
+    const smtp = "smtp://mailer:hunter2@mail.example.test:587";
+    const configured = readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SMTP_URL: smtp, MSPGRAPH_MAIL_FROM: "IT <it@example.test>", MSPGRAPH_PUBLIC_URL: "https://portal.example.test" });
+    expect(configured.mail).toEqual({ publicUrl: "https://portal.example.test", from: "IT <it@example.test>", delivers: true });
+    expect(configured.smtpUrl).toBe(smtp);
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SMTP_URL: smtp })).toThrow("MSPGRAPH_MAIL_FROM is required with MSPGRAPH_SMTP_URL");
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_SMTP_URL: "https://mailer:hunter2@mail.example.test", MSPGRAPH_MAIL_FROM: "x@example.test" })).toThrow(/^Invalid environment: MSPGRAPH_SMTP_URL: must start with smtp:\/\/ or smtps:\/\/$/);
+    expect(() => readApiEnv({ MSPGRAPH_DATA_DIR: dataDir, MSPGRAPH_PUBLIC_URL: "ftp://portal.example.test" })).toThrow("MSPGRAPH_PUBLIC_URL");
+  });
 });

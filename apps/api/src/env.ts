@@ -1,6 +1,6 @@
 import { type DatabaseConfig, resolveDatabaseConfig } from "@mspgraph/db";
 import { type TSyncroRateLimit, syncroRateLimitFromEnv } from "@mspgraph/plugins";
-import { type OutboundPolicy, parseOutboundAllow } from "@mspgraph/schema";
+import { DEMO_MAIL, type MailSettings, type OutboundPolicy, checkSmtpUrl, parseOutboundAllow } from "@mspgraph/schema";
 import { HOURLY_BUDGET, type TrustedProxies, parseTrustedProxies } from "@mspgraph/schema/server";
 import { z } from "zod";
 import { type Secrets, decodeSecret, keyRingFromEnv, loadOrCreateEmbeddedSecrets } from "./secrets.js";
@@ -19,9 +19,30 @@ const ZApiEnv = z.object({
   MSPGRAPH_AUDIT_KEY: z.string().optional(),
   /** Whose X-Forwarded-For counts: the proxies (or the web server) in front of the API. */
   MSPGRAPH_TRUSTED_PROXIES: z.string().default(""),
+  /** The web app's address, which every link in a message starts with. */
+  MSPGRAPH_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like https://portal.example.com" }).default(DEMO_MAIL.publicUrl),
+  // Holds the SMTP password: it goes to the mail worker only.
+  MSPGRAPH_SMTP_URL: z.string().optional(),
+  MSPGRAPH_MAIL_FROM: z.string().optional(),
 });
 
-export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW" | "MSPGRAPH_TRUSTED_PROXIES" | "MSPGRAPH_AUDIT_KEY"> & {
+type MailEnv = { mail: MailSettings; smtpUrl?: string };
+
+function readMail(env: z.infer<typeof ZApiEnv>): MailEnv {
+  const mail = { publicUrl: env.MSPGRAPH_PUBLIC_URL, from: env.MSPGRAPH_MAIL_FROM ?? DEMO_MAIL.from, delivers: Boolean(env.MSPGRAPH_SMTP_URL) };
+  if (!env.MSPGRAPH_SMTP_URL) return { mail };
+  try {
+    checkSmtpUrl(env.MSPGRAPH_SMTP_URL);
+  } catch (error) {
+    throw new Error(`Invalid environment: MSPGRAPH_SMTP_URL: ${(error as Error).message}`);
+  }
+  if (!env.MSPGRAPH_MAIL_FROM) throw new Error('MSPGRAPH_MAIL_FROM is required with MSPGRAPH_SMTP_URL, e.g. "Northwind IT <it@northwind.example>"');
+  return { mail, smtpUrl: env.MSPGRAPH_SMTP_URL };
+}
+
+type Consumed = "MSPGRAPH_JWT_SECRET" | "MSPGRAPH_ENCRYPTION_KEYS" | "MSPGRAPH_ENCRYPTION_KEY_ID" | "MSPGRAPH_OUTBOUND_ALLOW" | "MSPGRAPH_TRUSTED_PROXIES" | "MSPGRAPH_AUDIT_KEY" | "MSPGRAPH_PUBLIC_URL" | "MSPGRAPH_SMTP_URL" | "MSPGRAPH_MAIL_FROM";
+
+export type ApiEnv = Omit<z.infer<typeof ZApiEnv>, Consumed> & MailEnv & {
   database: DatabaseConfig;
   secrets: Secrets;
   /** What integrations may reach besides public https addresses. */
@@ -58,7 +79,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, MSPGRAPH_TRUSTED_PROXIES: proxies, MSPGRAPH_AUDIT_KEY: _audit, ...settings } = parsed.data;
+  const { MSPGRAPH_JWT_SECRET: _jwt, MSPGRAPH_ENCRYPTION_KEYS: _keys, MSPGRAPH_ENCRYPTION_KEY_ID: _keyId, MSPGRAPH_OUTBOUND_ALLOW: allow, MSPGRAPH_TRUSTED_PROXIES: proxies, MSPGRAPH_AUDIT_KEY: _audit, MSPGRAPH_PUBLIC_URL: _public, MSPGRAPH_SMTP_URL: _smtp, MSPGRAPH_MAIL_FROM: _from, ...settings } = parsed.data;
   const outbound = readOutbound(allow);
   let trustedProxies: TrustedProxies;
   try {
@@ -67,5 +88,5 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Invalid environment: MSPGRAPH_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
   const database = resolveDatabaseConfig(env);
-  return { ...settings, database, outbound, trustedProxies, syncroRateLimit: syncroRateLimitFromEnv(env), secrets: readSecrets(parsed.data, database) };
+  return { ...settings, ...readMail(parsed.data), database, outbound, trustedProxies, syncroRateLimit: syncroRateLimitFromEnv(env), secrets: readSecrets(parsed.data, database) };
 }

@@ -2,6 +2,7 @@ import type { Database, PrismaClient } from "@mspgraph/db";
 import type { AuthConfig } from "./auth/auth-config.js";
 import type { KeyRing } from "./crypto/credential-cipher.js";
 import type { EventBus } from "./events.js";
+import type { MailSettings } from "./mail/mail-settings.js";
 import type { IntegrationPlugin } from "./integrations/plugin-contract.js";
 import type { OutboundPolicy } from "./outbound/policy.js";
 import { principalFromAuthorization } from "./auth/authenticate.js";
@@ -41,6 +42,8 @@ export type GraphQLContext = {
   auditKey: Uint8Array;
   /** The API's logger (lines carry the request id). */
   logger: Logger;
+  /** Where mail links point and whether mail is delivered (no SMTP secrets). */
+  mail: MailSettings;
   /** Set by the API's budget check before execution. */
   rateLimit?: RateLimitState;
 };
@@ -58,6 +61,7 @@ export async function createRequestContext(options: {
   outbound: OutboundPolicy;
   auditKey: Uint8Array;
   logger: Logger;
+  mail: MailSettings;
   /** How often subscriptions re-check the session (tests shorten it). */
   sessionCheckIntervalMs?: number;
 }): Promise<GraphQLContext> {
@@ -77,6 +81,7 @@ export async function createRequestContext(options: {
     outbound: options.outbound,
     auditKey: options.auditKey,
     logger: options.logger,
+    mail: options.mail,
   };
 }
 

@@ -24,6 +24,12 @@ export function isolationFixtures(prisma: PrismaClient) {
       const { id } = await prisma.clientUser.create({ data: { ...owned(tenant), email: `u-${randomUUID()}@${tenant}.test`, name: "Temp", role: "VIEW_ONLY" } });
       return gid("ClientUser", id);
     },
+    /** A client user with a pending invitation (its token is random and unknown). */
+    async invitedUser(tenant: Tenant) {
+      const invitation = { invitationTokenHash: randomUUID(), invitationExpiresAt: new Date(Date.now() + 3_600_000) };
+      const { id } = await prisma.clientUser.create({ data: { ...owned(tenant), email: `i-${randomUUID()}@${tenant}.test`, name: "Invited", role: "VIEW_ONLY", ...invitation } });
+      return gid("ClientUser", id);
+    },
     async activeAlert(tenant: Tenant) {
       const { id } = await prisma.alert.create({ data: { ...owned(tenant), severity: "WARNING", source: "test", message: "Temporary alert" } });
       return gid("Alert", id);

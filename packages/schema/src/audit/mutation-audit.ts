@@ -20,6 +20,8 @@ const CLIENT_VISIBLE: Record<string, (input: InputSummary) => boolean> = {
   inviteClientUser: () => true,
   updateClientUser: () => true,
   removeClientUser: () => true,
+  resendClientInvitation: () => true,
+  revokeClientInvitation: () => true,
 };
 
 const targets = new WeakMap<object, AuditTarget>();

@@ -1,20 +1,21 @@
 import { hashPassword } from "@mspgraph/db";
 import { or } from "graphql-shield";
 import { z } from "zod";
-import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
+import { hashOpaqueToken } from "../auth/opaque-tokens.js";
 import { normalizeEmail } from "../auth/sign-in.js";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { builder } from "../builder.js";
+import type { MailSettings } from "../mail/mail-settings.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
 import { isClientAdmin, isPartnerManager } from "../rules/roles.js";
+import { type IssuedInvitation, issueClientInvitation } from "./client-invitation.js";
 import { ClientUserRoleEnum } from "./enums.js";
 import { idOf } from "./global-id.js";
 import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "./user-error.js";
 import { ClientUserRef } from "./users.js";
 
-const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
 
 const ZInviteClientUserInput = z.object({
@@ -23,9 +24,17 @@ const ZInviteClientUserInput = z.object({
 });
 const ZAcceptInvitationInput = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200) });
 
-type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; userErrors: TUserError[] };
+export type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; invitationLink?: string | null; userErrors: TUserError[] };
 
-const ClientUserPayloadRef = builder.objectRef<ClientUserPayload>("ClientUserPayload").implement({
+/**
+ * What the inviter gets back of an invitation: nothing when it was emailed; without SMTP
+ * (the embedded demo) its link, which the mail waiting in the outbox would have carried.
+ */
+export function handBack(mail: MailSettings, invitation: IssuedInvitation): Pick<ClientUserPayload, "invitationToken" | "invitationLink"> {
+  return mail.delivers ? {} : { invitationToken: invitation.token, invitationLink: invitation.link };
+}
+
+export const ClientUserPayloadRef = builder.objectRef<ClientUserPayload>("ClientUserPayload").implement({
   fields: (t) => ({
     clientUser: t.prismaField({
       type: ClientUserRef,
@@ -34,8 +43,15 @@ const ClientUserPayloadRef = builder.objectRef<ClientUserPayload>("ClientUserPay
     }),
     invitationToken: t.string({
       nullable: true,
-      description: "inviteClientUser only: give it to the user to set a password with acceptClientInvitation. Shown once, valid 7 days.",
+      deprecationReason: "Use invitationLink",
+      description: "The token in invitationLink; null when the invitation was emailed.",
       resolve: (payload) => payload.invitationToken ?? null,
+    }),
+    invitationLink: t.string({
+      nullable: true,
+      description:
+        "inviteClientUser and resendClientInvitation only, and only when this server sends no mail (MSPGRAPH_SMTP_URL unset, as in the embedded demo): the one-time link the invitation email would carry, for the inviter to pass on. Null when the invitation was emailed. Valid 7 days.",
+      resolve: (payload) => payload.invitationLink ?? null,
     }),
     userErrors: t.expose("userErrors", { type: [UserErrorRef] }),
   }),
@@ -72,29 +88,25 @@ const AcceptInvitationPayloadRef = builder.objectRef<{ ok: boolean; userErrors: 
 builder.mutationFields((t) => ({
   inviteClientUser: t.field({
     type: ClientUserPayloadRef,
-    description: "Adds a user to a client; they choose a password with the returned invitation token",
+    description: "Adds a user to a client and emails them a one-time link, valid 7 days, to choose a password (see invitationLink when no mail is sent)",
     args: { input: t.arg({ type: InviteClientUserInput, required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<ClientUserPayload> => {
+    resolve: async (_root, { input }, { db, database, keyRing, mail }): Promise<ClientUserPayload> => {
       const clientId = idOf(String(input.clientId), "Client", "clientId");
       const parsed = ZInviteClientUserInput.safeParse(input);
       if (!parsed.success) return { clientUser: null, userErrors: zodUserErrors(parsed.error) };
       const client = await db.client.findUnique({ where: { id: clientId }, select: { id: true, partnerId: true, archivedAt: true } });
       if (!client || client.archivedAt) throw notFound("Client");
-      const invitationToken = newOpaqueToken("mspi");
       try {
-        const clientUser = await db.clientUser.create({
-          data: {
-            partnerId: client.partnerId,
-            clientId,
-            email: normalizeEmail(parsed.data.email),
-            name: parsed.data.name,
-            role: input.role,
-            invitationTokenHash: hashOpaqueToken(invitationToken),
-            invitationExpiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-          },
-          select: { id: true },
+        // Unscoped, since a client admin may not read the outbox: the scoped lookup above
+        // proved the client is the caller's, and the new user is written into exactly it.
+        const { clientUser, invitation } = await database.prisma.$transaction(async (tx) => {
+          const clientUser = await tx.clientUser.create({
+            data: { partnerId: client.partnerId, clientId, email: normalizeEmail(parsed.data.email), name: parsed.data.name, role: input.role },
+            select: { id: true },
+          });
+          return { clientUser, invitation: await issueClientInvitation(tx, { keyRing, mail, clientUserId: clientUser.id }) };
         });
-        return { clientUser, invitationToken, userErrors: [] };
+        return { clientUser, ...handBack(mail, invitation), userErrors: [] };
       } catch (error) {
         return { clientUser: null, userErrors: conflictOrThrow(error, "email", "a client user with this email already exists") };
       }

@@ -12,6 +12,7 @@ import "./relay.js";
 import "./session-mutations.js";
 import "./client-mutations.js";
 import "./client-user-mutations.js";
+import "./client-invitation-mutations.js";
 import "./alert-mutations.js";
 import "./document-mutations.js";
 import "./impersonation-mutations.js";

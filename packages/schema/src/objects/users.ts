@@ -34,6 +34,11 @@ export const ClientUserRef = builder.prismaNode("ClientUser", {
       select: { disabledAt: true, passwordHash: true },
       resolve: (user) => (user.disabledAt ? "DISABLED" : user.passwordHash ? "ACTIVE" : "INVITED"),
     }),
+    invitationExpiresAt: t.expose("invitationExpiresAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the pending invitation's link stops working; null when none is pending (accepted or revoked)",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     client: t.relation("client"),
   }),

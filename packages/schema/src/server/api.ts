@@ -6,6 +6,7 @@ import { type GraphQLContext, createRequestContext } from "../context.js";
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import { EventBus } from "../events.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { DEMO_MAIL, type MailSettings } from "../mail/mail-settings.js";
 import { type OutboundPolicy, STRICT_OUTBOUND } from "../outbound/policy.js";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { type GraphQLError, type GraphQLSchema, getOperationAST } from "graphql";
@@ -40,6 +41,8 @@ export type ApiOptions = {
   outbound?: OutboundPolicy;
   /** Keys the audit trail's hash chains; held outside the database (MSPGRAPH_AUDIT_KEY). */
   auditKey: Uint8Array;
+  /** Where mail links point and whether SMTP delivers mail (the embedded demo's when omitted). */
+  mail?: MailSettings;
   /** The plugins to serve (apps/api passes its registry's). */
   plugins: readonly IntegrationPlugin[];
   /** How often live subscriptions re-check their caller's session (default 5 s). */
@@ -166,6 +169,7 @@ function createYogaServer(options: ApiOptions, events: EventBus, metrics: Metric
         outbound: options.outbound ?? STRICT_OUTBOUND,
         auditKey: options.auditKey,
         logger,
+        mail: options.mail ?? DEMO_MAIL,
         ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
       }),
     plugins: [

@@ -7,6 +7,7 @@ import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
 import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { DEMO_MAIL, type MailSettings } from "../mail/mail-settings.js";
 import { type OutboundPolicy, parseOutboundAllow } from "../outbound/policy.js";
 import { createLogger } from "../server/logger.js";
 import { type Api, createApi } from "../server/api.js";
@@ -72,6 +73,8 @@ export type TestApiOptions = {
   trustedProxies?: string;
   /** How often subscriptions re-check their caller's session (the API's default unless set). */
   sessionCheckIntervalMs?: number;
+  /** The API's mail settings (the embedded demo's, no SMTP, unless set). */
+  mail?: Partial<MailSettings>;
 };
 
 /**
@@ -97,6 +100,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     plugins: options.plugins ?? [],
     logger: createLogger({ level: options.logLevel ?? "debug", destination }),
     trustedProxies: parseTrustedProxies(options.trustedProxies),
+    mail: { ...DEMO_MAIL, ...options.mail },
     ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
   });
   const tokens = new Map<string, string>();
