@@ -1,4 +1,5 @@
 import { seedId } from "@mspgraph/db";
+import { decryptJson } from "@mspgraph/schema";
 import { createLogger, processDueMail } from "@mspgraph/schema/server";
 import { type TestSmtpServer, startTestSmtpServer } from "@mspgraph/schema/testing/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,9 @@ describe("client invitations without SMTP (the embedded demo)", () => {
     const invited = (await t.gql(INVITE, { i: { clientId: fabrikam, email: "demo@fabrikam.test", name: "Demo", role: "ADMIN" } }, { token: owner })).data!.inviteClientUser;
     expect(invited.invitationLink).toMatch(/^http:\/\/localhost:3000\/portal\/accept-invitation\?token=mspi_/);
     expect(invited.invitationToken).toBe(tokenIn(invited.invitationLink));
+    // The demo's logos are paths of the web app: the mail names them under the public URL.
+    const [stored] = await t.database.prisma.mailOutbox.findMany({ where: { recipient: "demo@fabrikam.test" } });
+    expect(decryptJson<{ html: string }>(t.keyRing, stored!.bodyCiphertext!, `MailOutbox:${stored!.id}`).html).toContain('<img src="http://localhost:3000/logos/fabrikam.svg"');
     const outbox = await t.database.prisma.mailOutbox.findMany({ where: { recipient: "demo@fabrikam.test" } });
     expect(outbox).toMatchObject([{ status: "PENDING", template: "client-invitation", subject: "You are invited to Fabrikam Dental's portal at Northwind MSP" }]);
     expect(JSON.stringify(outbox)).not.toContain(tokenIn(invited.invitationLink));

@@ -28,3 +28,9 @@ export function publicLink(publicUrl: string, path: string, params: Record<strin
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   return url.toString();
 }
+
+/** A stored address as a mail needs it: a site path (a client's `/logos/…`) under the public URL. */
+export function absoluteUrl(publicUrl: string, value: string | null): string | null {
+  if (!value) return null;
+  return value.startsWith("/") && !value.startsWith("//") ? publicLink(publicUrl, value) : value;
+}

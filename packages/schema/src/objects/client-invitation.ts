@@ -1,7 +1,7 @@
 import type { Prisma } from "@mspgraph/db";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { KeyRing } from "../crypto/credential-cipher.js";
-import type { MailSettings } from "../mail/mail-settings.js";
+import { type MailSettings, absoluteUrl } from "../mail/mail-settings.js";
 import { cancelMail, enqueueMail } from "../mail/outbox.js";
 import { clientInvitationLink, clientInvitationMail } from "../mail/templates/client-invitation.js";
 
@@ -39,7 +39,12 @@ export async function issueClientInvitation(
     template: "client-invitation",
     topic,
     expiresAt,
-    message: clientInvitationMail({ branding: { partnerName: user.partner.name, client: user.client }, inviteeName: user.name, link, expiresAt }),
+    message: clientInvitationMail({
+      branding: { partnerName: user.partner.name, client: { ...user.client, logoUrl: absoluteUrl(options.mail.publicUrl, user.client.logoUrl) } },
+      inviteeName: user.name,
+      link,
+      expiresAt,
+    }),
   });
   return { token, link, expiresAt };
 }

@@ -27,11 +27,11 @@ export function safeColor(value: string | null | undefined, fallback: string): s
   return value && /^#[0-9a-fA-F]{6}$/.test(value) ? value : fallback;
 }
 
-/** An https image address, or null: a logo is shown only from a plain https URL. */
+/** An http(s) image address, or null: a logo is never a script or data URL. */
 export function safeImageUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
-    return new URL(value).protocol === "https:" ? value : null;
+    return ["https:", "http:"].includes(new URL(value).protocol) ? value : null;
   } catch {
     return null;
   }

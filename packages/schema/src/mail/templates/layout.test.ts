@@ -21,7 +21,7 @@ describe("mail templates", () => {
     expect(mail.subject).toBe(`You are invited to ${client.name}'s portal at Northwind & Co`);
   });
 
-  it("drop a colour that is not #rrggbb and a logo that is not https", () => {
+  it("drop a colour that is not #rrggbb and a logo that is not http(s)", () => {
     const odd = { ...client, logoUrl: "javascript:alert(1)", primaryColor: "red;background:url(x)" };
     const mail = clientInvitationMail({ branding: { partnerName: "Northwind", client: odd }, inviteeName: "Eve", link: "http://localhost:3000/portal/accept-invitation?token=t", expiresAt });
     expect(mail.html).not.toContain("javascript:");
