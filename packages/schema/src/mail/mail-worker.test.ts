@@ -79,6 +79,7 @@ describe("the mail outbox and its worker", () => {
 
     expect(smtp.received.map((mail) => mail.subject).sort()).toEqual(["Message 1", "Message 2", "Message 3"]);
     expect(smtp.received[0]!.from?.text).toBe('"Northwind IT" <it@northwind.example>');
+    expect(smtp.received.map((mail) => mail.messageId).sort()).toEqual(ids.map((id) => `<${id}@northwind.example>`).sort());
     rows = await db.prisma.mailOutbox.findMany({ where: { id: { in: ids } } });
     for (const row of rows) expect(row).toMatchObject({ status: "SENT", attempts: 3, bodyCiphertext: null, lastError: null, sentAt: expect.any(Date) });
 

@@ -3,7 +3,7 @@ import type { KeyRing } from "../crypto/credential-cipher.js";
 import type { Logger } from "../server/logger.js";
 import { type ClaimedMail, MAIL_LEASE_MS, claimMail, expireMail, finishMail } from "./mail-queue.js";
 import { mailBody } from "./outbox.js";
-import { type MailTransport, describeSendFailure, smtpTransport } from "./smtp.js";
+import { type MailTransport, describeSendFailure, messageIdOf, smtpTransport } from "./smtp.js";
 
 export type MailWorkerOptions = {
   database: Database;
@@ -25,7 +25,7 @@ async function sendOne(options: MailWorkerOptions & { smtpUrl: string }, transpo
   let failure: string | undefined;
   try {
     const body = mailBody(options.keyRing, mail);
-    await transport.send({ from: options.from, to: mail.recipient, subject: mail.subject, ...body });
+    await transport.send({ from: options.from, to: mail.recipient, subject: mail.subject, messageId: messageIdOf(mail.id, options.from), ...body });
   } catch (error) {
     failure = describeSendFailure(error, options.smtpUrl);
   }

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 
 /** Sends one message; resolves once the SMTP server accepted it. */
 export type MailTransport = {
-  send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; html: string; messageId: string }): Promise<void>;
   close(): void;
 };
 
@@ -19,6 +19,16 @@ export function smtpTransport(url: string): MailTransport {
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * The Message-ID of an outbox row, the same on every try: if a worker dies after the server
+ * accepted a message but before recording it, the repeat carries the same id, which
+ * receiving systems use to drop duplicates.
+ */
+export function messageIdOf(mailId: string, from: string): string {
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? "mspgraph.invalid";
+  return `<${mailId}@${domain}>`;
 }
 
 /** Checks MSPGRAPH_SMTP_URL's form: smtp: or smtps: with a host. */
