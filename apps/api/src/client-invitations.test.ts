@@ -117,6 +117,13 @@ describe("client invitations without SMTP (the embedded demo)", () => {
   });
   afterAll(() => t.close());
 
+  it("answers CONFLICT for an email already taken, and stores no mail for it", async () => {
+    const owner = await t.tokenFor("owner@northwind-msp.test");
+    const again = (await t.gql(INVITE, { i: { clientId: fabrikam, email: "viewer@fabrikam.test", name: "Twice", role: "ADMIN" } }, { token: owner })).data!.inviteClientUser;
+    expect(again).toMatchObject({ clientUser: null, invitationLink: null, userErrors: [{ code: "CONFLICT" }] });
+    expect(await t.database.prisma.mailOutbox.count({ where: { recipient: "viewer@fabrikam.test" } })).toBe(0);
+  });
+
   it("keeps the mail in the outbox and hands the link to the inviter; a revoked link no longer works", async () => {
     const owner = await t.tokenFor("owner@northwind-msp.test");
     const invited = (await t.gql(INVITE, { i: { clientId: fabrikam, email: "demo@fabrikam.test", name: "Demo", role: "ADMIN" } }, { token: owner })).data!.inviteClientUser;
