@@ -22,12 +22,13 @@ export async function listen(handleNode: Parameters<typeof createServer>[1]): Pr
 }
 
 /**
- * The real API with its plugins on a fresh seeded database, listening on a free port; sets
+ * The real API with its plugins on a fresh seeded database, listening on a free port, its
+ * emailed links under `publicUrl` (the web app's address); sets
  * MSPGRAPH_API_URL so route handlers called in-process reach it. Like `npm start`, it trusts
  * X-Forwarded-For from loopback, where the web server calls it from.
  */
-export async function serveTestApi(): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
-  const test = await createTestApi({ trustedProxies: "loopback" });
+export async function serveTestApi(options: { publicUrl?: string } = {}): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
+  const test = await createTestApi({ trustedProxies: "loopback", ...(options.publicUrl ? { mail: { publicUrl: options.publicUrl } } : {}) });
   const server = await listen(test.api.handleNode);
   process.env.MSPGRAPH_API_URL = server.url;
   return {
@@ -41,8 +42,8 @@ export async function serveTestApi(): Promise<{ test: TestApi; url: string; clos
 }
 
 /** `next start` on the built app, talking to `apiUrl`; resolves once it serves the sign-in page. */
-export async function startWeb(options: { apiUrl: string; env?: Record<string, string> }): Promise<{ url: string; close: () => Promise<void> }> {
-  const port = await freePort();
+export async function startWeb(options: { apiUrl: string; port?: number; env?: Record<string, string> }): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = options.port ?? (await freePort());
   const next = path.resolve(webDir, "..", "..", "node_modules", ".bin", "next");
   const output: string[] = [];
   const child: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {

@@ -1,5 +1,6 @@
 import { startSyncroServer } from "@mspgraph/plugins/testing/syncro";
 import { buildWebIfStale } from "../../../scripts/web-build.mjs";
+import { freePort } from "@mspgraph/db/testing";
 import { serveTestApi, startWeb, webDir } from "./servers";
 
 // In a shared checkout another `next build` (npm start, a colleague's check) may hold the
@@ -22,9 +23,11 @@ export type TStack = { webUrl: string; shortSessionWebUrl: string; syncro: { url
  */
 export async function startStack(): Promise<TStack> {
   await buildOnce();
-  const api = await serveTestApi();
+  // The API's links (an invitation's, where no email is sent) must open this web app.
+  const webPort = await freePort();
+  const api = await serveTestApi({ publicUrl: `http://127.0.0.1:${webPort}` });
   const syncro = await startSyncroServer();
-  const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
+  const [web, shortSession] = await Promise.all([startWeb({ apiUrl: api.url, port: webPort }), startWeb({ apiUrl: api.url, env: { MSPGRAPH_WEB_SESSION_TTL_SECONDS: "40" } })]);
   return {
     webUrl: web.url,
     shortSessionWebUrl: shortSession.url,

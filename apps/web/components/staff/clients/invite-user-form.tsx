@@ -12,7 +12,7 @@ const InviteClientUserMutation = graphql(`
   mutation InviteClientUser($input: InviteClientUserInput!) {
     inviteClientUser(input: $input) {
       clientUser { id name email }
-      invitationToken
+      invitationLink
       userErrors { field message code }
     }
   }
@@ -24,14 +24,14 @@ const ROLES = [
   { value: "ADMIN", label: "Admin: also manages their client's users" },
 ] as const;
 
-/** Where the invited user sets a password (the portal's accept-invitation page). */
-export const invitationLink = (token: string) => `${window.location.origin}/portal/accept-invitation?token=${encodeURIComponent(token)}`;
-
-/** Invites a client user; the invitation token is shown this once, as the API returns it. */
+/**
+ * Invites a client user. The API emails the invitation; where this server sends no mail (the
+ * embedded demo) it returns the link instead, shown this once for the inviter to pass on.
+ */
 export function InviteUserForm({ clientId, onInvited }: { clientId: string; onInvited: () => void }) {
   const [form, setForm] = useState({ name: "", email: "", role: "VIEW_ONLY" as "VIEW_ONLY" | "ADMIN" });
   const [errors, setErrors] = useState(() => splitUserErrors([], FIELDS));
-  const [invited, setInvited] = useState<{ name: string; email: string; token: string } | null>(null);
+  const [invited, setInvited] = useState<{ name: string; email: string; link: string | null } | null>(null);
   const [{ fetching, error }, invite] = useMutation(InviteClientUserMutation);
 
   const submit = async (event: FormEvent) => {
@@ -44,8 +44,8 @@ export function InviteUserForm({ clientId, onInvited }: { clientId: string; onIn
     const payload = result.data?.inviteClientUser;
     if (!payload) return;
     setErrors(splitUserErrors(payload.userErrors, FIELDS));
-    if (payload.clientUser && payload.invitationToken) {
-      setInvited({ name: payload.clientUser.name, email: payload.clientUser.email, token: payload.invitationToken });
+    if (payload.clientUser && payload.userErrors.length === 0) {
+      setInvited({ name: payload.clientUser.name, email: payload.clientUser.email, link: payload.invitationLink ?? null });
       setForm({ name: "", email: "", role: "VIEW_ONLY" });
       onInvited();
     }
@@ -55,12 +55,16 @@ export function InviteUserForm({ clientId, onInvited }: { clientId: string; onIn
     <form className="ui-form" onSubmit={submit} noValidate style={{ marginBottom: "1rem" }}>
       {invited ? (
         <Notice tone="ok" title={`${invited.name} is invited`}>
-          <p style={{ margin: "0 0 0.5rem" }}>
-            Send {invited.email} this link to choose a portal password. It is shown only now and is valid for 7 days.
-          </p>
-          <CopyValue value={invitationLink(invited.token)} label="Copy link" />
-          <p style={{ margin: "0.5rem 0 0.3rem" }}>The invitation token alone, for an integration that sends its own email:</p>
-          <CopyValue value={invited.token} label="Copy token" />
+          {invited.link ? (
+            <>
+              <p style={{ margin: "0 0 0.5rem" }}>
+                This server sends no email, so send {invited.email} this link to choose a portal password. It is shown only now and is valid for 7 days.
+              </p>
+              <CopyValue value={invited.link} label="Copy link" />
+            </>
+          ) : (
+            <p style={{ margin: 0 }}>We emailed {invited.email} a link to choose a portal password. It is valid for 7 days; you can resend it from the user list.</p>
+          )}
         </Notice>
       ) : null}
       <div className="ui-form-row">

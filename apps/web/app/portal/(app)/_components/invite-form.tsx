@@ -13,7 +13,7 @@ import { problemsOf } from "./ticket-input";
 
 const InvitePortalUser = graphql(`
   mutation InvitePortalUser($input: InviteClientUserInput!) {
-    inviteClientUser(input: $input) { clientUser { id name email } invitationToken userErrors { field message code } }
+    inviteClientUser(input: $input) { clientUser { id name email } invitationLink userErrors { field message code } }
   }
 `);
 
@@ -34,7 +34,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [input, setInput] = useState({ name: "", email: "", role: "VIEW_ONLY" as "ADMIN" | "VIEW_ONLY" });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
+  const [invited, setInvited] = useState<{ email: string; link: string | null } | null>(null);
   const [{ fetching, error }, invite] = useMutation(InvitePortalUser);
 
   async function submit(event: FormEvent) {
@@ -50,8 +50,8 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
       setProblems(split.fields);
       return setFormErrors(split.form);
     }
-    if (payload?.clientUser && payload.invitationToken) {
-      setInvited({ email: payload.clientUser.email, link: `${window.location.origin}/portal/accept-invitation?token=${encodeURIComponent(payload.invitationToken)}` });
+    if (payload?.clientUser) {
+      setInvited({ email: payload.clientUser.email, link: payload.invitationLink ?? null });
       setInput({ name: "", email: "", role: "VIEW_ONLY" });
       onInvited();
     }
@@ -61,11 +61,17 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
     <form className="ui-form" onSubmit={submit} noValidate aria-label="Invite a user">
       {invited ? (
         <Notice tone="ok" title={`Invitation for ${invited.email}`}>
-          Send them this link to choose a password. It is shown only now and works for 7 days.
-          <div className="ui-secret" style={{ marginTop: "0.5rem" }}>
-            <code>{invited.link}</code>
-            <CopyButton value={invited.link} label="Copy link" />
-          </div>
+          {invited.link ? (
+            <>
+              Send them this link to choose a password. It is shown only now and works for 7 days.
+              <div className="ui-secret" style={{ marginTop: "0.5rem" }}>
+                <code>{invited.link}</code>
+                <CopyButton value={invited.link} label="Copy link" />
+              </div>
+            </>
+          ) : (
+            <>We emailed them a link to choose a password. It works for 7 days.</>
+          )}
         </Notice>
       ) : null}
       {error ? <ErrorState error={error} title="The invitation was not sent" /> : null}
