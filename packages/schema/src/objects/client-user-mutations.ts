@@ -2,6 +2,7 @@ import { hashPassword } from "@mspgraph/db";
 import { or } from "graphql-shield";
 import { z } from "zod";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
+import { ZNewPassword } from "../auth/password-policy.js";
 import { normalizeEmail } from "../auth/sign-in.js";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { recordAuditEvent } from "../audit/record.js";
@@ -15,13 +16,12 @@ import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from ".
 import { ClientUserRef } from "./users.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-export const MIN_PASSWORD_LENGTH = 12;
 
 const ZInviteClientUserInput = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address"),
   name: z.string().trim().min(1, "must not be empty").max(200),
 });
-const ZAcceptInvitationInput = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200) });
+const ZAcceptInvitationInput = z.object({ password: ZNewPassword });
 
 type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; userErrors: TUserError[] };
 
