@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@mspgraph/db";
+import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeSchema } from "./composed-schema.js";
 import { TENANTS, type Tenant, gid, isolationFixtures } from "./testing/isolation-fixtures.js";
@@ -55,7 +55,7 @@ type Fixtures = ReturnType<typeof isolationFixtures> & {
   invitationToken(): Promise<string>;
   refreshToken(): Promise<string>;
   impersonationToken(role: Role): Promise<string | null>;
-  /** A new sign-in's session id, of the tenant's partner technician. */
+  /** A new session's id, of the tenant's partner technician. */
   staffSession(tenant: Tenant): Promise<string>;
   /** A fresh sign-in's mfaToken and an unused recovery code of a client user with MFA. */
   mfaSignIn(): Promise<{ mfaToken: string; recoveryCode: string }>;
@@ -303,9 +303,9 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
       apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
       seq: () => ++counter,
       staffSession: async (tenant) => {
-        const { accessToken } = await signIn(tenant === "fabrikam" ? "tech@northwind-msp.test" : "tech@contoso-it.test");
-        const sessions = (await t.gql("{ viewer { sessions { id current } } }", {}, { token: accessToken })).data!.viewer.sessions as Array<{ id: string; current: boolean }>;
-        return sessions.find((session) => session.current)!.id;
+        const staffUserId = seedId("staff", tenant === "fabrikam" ? "tech@northwind-msp.test" : "tech@contoso-it.test");
+        const session = await t.database.prisma.authSession.create({ data: { subject: "STAFF", staffUserId, ip: "192.0.2.1", userAgent: "matrix", expiresAt: new Date(Date.now() + 3_600_000) } });
+        return gid("SignedInSession", session.id);
       },
       mfaSignIn: async () => {
         const r = await t.gql("mutation ($i: LoginInput!) { clientLogin(input: $i) { mfaToken } }", { i: { email: "admin@alpine.test", password: DEMO_PASSWORD } });

@@ -48,6 +48,7 @@ describe("TOTP second factor", () => {
 
     const next = await login(t, "admin@mspgraph.test");
     expect(next).toMatchObject({ accessToken: null, mfaRequired: true, mfaEnrollmentRequired: false });
+    expect((await t.gql("{ viewer { totpEnabled mfaRequired } }", {}, { token: confirmed.session.accessToken })).data!.viewer).toEqual({ totpEnabled: true, mfaRequired: true });
   });
 
   it("signs in with a code once: the same code is refused the second time", async () => {
@@ -95,6 +96,7 @@ describe("TOTP second factor", () => {
     expect((await t.gql(START, {}, { token })).data!.startTotpEnrollment.secret).toEqual(expect.any(String));
     const signIn = await t.gql(CLIENT_LOGIN, { input: { email: "viewer@fabrikam.test", password: DEMO_PASSWORD } });
     expect(signIn.data!.clientLogin).toMatchObject({ accessToken: expect.any(String), mfaRequired: false, mfaToken: null });
+    expect((await t.gql("{ viewer { totpEnabled mfaRequired } }", {}, { token })).data!.viewer).toEqual({ totpEnabled: false, mfaRequired: false });
   });
 
   it("refuses an expired mfaToken", async () => {

@@ -11,8 +11,9 @@ import { builder } from "../builder.js";
 import type { GraphQLContext } from "../context.js";
 import { apiError } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
-import { isNotImpersonating } from "../rules/roles.js";
+import { isAuthenticated, isNotImpersonating } from "../rules/roles.js";
 import { type TUserError, UserErrorRef, zodUserErrors } from "./user-error.js";
+import { ViewerRef } from "./viewer.js";
 
 type Me = { identity: SessionIdentity; email: string; passwordHash: string | null; sessionId: string };
 
@@ -99,7 +100,33 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+// While impersonating these describe the real actor, whose account it is.
+const actorIdentity = (context: GraphQLContext): SessionIdentity | null => {
+  const { principal } = context;
+  if (principal.kind !== "staff" && principal.kind !== "client") return null;
+  if (principal.kind === "staff" || principal.impersonation) return { subject: "STAFF", userId: principal.impersonation?.actorId ?? principal.userId };
+  return { subject: "CLIENT", userId: principal.userId, clientId: principal.clientId };
+};
+
+builder.objectFields(ViewerRef, (t) => ({
+  totpEnabled: t.boolean({
+    description: "An authenticator app is set up and confirmed",
+    resolve: async (_viewer, _args, context) => {
+      const identity = actorIdentity(context);
+      return identity ? Boolean((await context.database.prisma.totpFactor.findUnique({ where: factorOwner(identity), select: { confirmedAt: true } }))?.confirmedAt) : false;
+    },
+  }),
+  mfaRequired: t.boolean({
+    description: "A second factor is required of this account (platform admins; staff of a partner that requires it), so it cannot be turned off",
+    resolve: (_viewer, _args, context) => {
+      const identity = actorIdentity(context);
+      return identity ? mfaRequired(context.database.prisma, identity) : false;
+    },
+  }),
+}));
+
 addRules({
+  Viewer: { totpEnabled: isAuthenticated, mfaRequired: isAuthenticated },
   Mutation: { changePassword: isNotImpersonating, disableTotp: isNotImpersonating },
   AccountPayload: { "*": allow },
 });
