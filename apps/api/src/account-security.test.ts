@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApi, codeOf, createTestApi } from "./testing/test-api.js";
+import { type TestApi, codeOf, createTestApi, totpCode } from "./testing/test-api.js";
 
 const CHANGE = "mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { ok userErrors { field code message } } }";
 const SESSIONS = "{ viewer { sessions { id current ip userAgent createdAt lastUsedAt } } }";
@@ -31,11 +31,17 @@ describe("changing a password", () => {
     const here = await t.signIn("owner@contoso-it.test");
     const elsewhere = await t.signIn("owner@contoso-it.test");
     const colleague = await t.signIn("tech@contoso-it.test");
+    // Someone else, with the old password, halfway through a sign-in that needs the second factor.
+    const token = here.accessToken;
+    const { secret } = (await t.gql("mutation { startTotpEnrollment { secret } }", {}, { token })).data!.startTotpEnrollment;
+    await t.gql("mutation ($input: ConfirmTotpEnrollmentInput!) { confirmTotpEnrollment(input: $input) { recoveryCodes } }", { input: { code: totpCode(secret) } }, { token });
+    const halfway = (await t.gql("mutation ($input: LoginInput!) { login(input: $input) { mfaToken } }", { input: { email: "owner@contoso-it.test", password: DEMO_PASSWORD } })).data!.login.mfaToken;
     expect(await change(here.accessToken, DEMO_PASSWORD, "correct horse battery staple")).toEqual({ ok: true, userErrors: [] });
     expect((await viewerOf(t, here.accessToken)).data!.viewer.email).toBe("owner@contoso-it.test");
     expect((await viewerOf(t, elsewhere.accessToken)).status).toBe(401);
     expect((await viewerOf(t, colleague.accessToken)).data!.viewer.email).toBe("tech@contoso-it.test");
     expect((await t.gql(LOGIN, { input: { email: "owner@contoso-it.test", password: DEMO_PASSWORD } })).data!.login.userErrors[0].code).toBe("INVALID_CREDENTIALS");
+    expect(codeOf(await t.gql("mutation ($input: VerifyMfaInput!) { verifyMfa(input: $input) { accessToken } }", { input: { mfaToken: halfway, code: await t.totpCodeFor("owner@contoso-it.test") } }))).toBe("UNAUTHENTICATED");
     expect((await t.signIn("owner@contoso-it.test", "correct horse battery staple")).accessToken).toEqual(expect.any(String));
     const trail = JSON.stringify(await t.database.prisma.auditEvent.findMany({ where: { action: "mutation.changePassword" } }));
     expect(trail).toContain("newPassword");

@@ -75,7 +75,8 @@ builder.mutationFields((t) => ({
       const owner = factorOwner(user.identity);
       if (user.identity.subject === "STAFF") await prisma.staffUser.update({ where: { id: user.identity.userId }, data: { passwordHash } });
       else await prisma.clientUser.update({ where: { id: user.identity.userId }, data: { passwordHash } });
-      // Whoever else holds a session may hold it because they knew the old password.
+      // Whoever else holds a session, or is halfway through signing in, may be there because they knew the old password.
+      await prisma.mfaChallenge.updateMany({ where: { ...owner, usedAt: null }, data: { usedAt: new Date() } });
       const others = await prisma.authSession.findMany({ where: { ...owner, revokedAt: null, parentSessionId: null, id: { not: user.sessionId } }, select: { id: true } });
       const ended: string[] = [];
       for (const session of others) ended.push(...(await revokeSession(prisma, session.id, "password changed")));
