@@ -5,6 +5,8 @@ const SessionFields = graphql(`
     accessToken
     refreshToken
     expiresAt
+    mfaRequired
+    mfaEnrollmentRequired
     viewer { email kind staffRole }
     userErrors { field code message }
   }

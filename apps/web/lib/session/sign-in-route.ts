@@ -30,6 +30,10 @@ export function signInHandler(kind: "staff" | "client") {
       }
       const raw = result.data && ("login" in result.data ? result.data.login : "clientLogin" in result.data ? result.data.clientLogin : null);
       const payload = raw ? readFragment(SessionFields, raw) : null;
+      // The second factor's steps are not part of this page yet: say so rather than blame the password.
+      if (payload?.mfaRequired || payload?.mfaEnrollmentRequired) {
+        return reply(request, { ok: false, message: signInProblem(kind, { code: "MFA_REQUIRED" }), code: "MFA_REQUIRED" }, { status: 401 });
+      }
       if (!payload?.accessToken || !payload.refreshToken || !payload.expiresAt) {
         const code = payload?.userErrors[0]?.code ?? "INVALID_CREDENTIALS";
         return reply(request, { ok: false, message: signInProblem(kind, { code }), code }, { status: 401 });

@@ -56,6 +56,16 @@ describe("signing in", () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
+  it("tells an account with a second factor that the password was right but a code is needed, and sets no cookie", async () => {
+    const response = await call(login, "/api/session/login", { email: "admin@mspgraph.test", password: "mspgraph-demo" });
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body).toMatchObject({ ok: false, code: "MFA_REQUIRED" });
+    expect(body.message).toContain("authenticator app");
+    expect(JSON.stringify(body)).not.toMatch(/mspm_/);
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
   it("passes the browser's address on to the API, which trusts the web server's X-Forwarded-For", async () => {
     await call(login, "/api/session/login", { email: "tech@contoso-it.test", password: "wrong" }, new Map(), { "x-forwarded-for": "203.0.113.45" });
     const latest = await api.test.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.login" }, orderBy: { at: "desc" } });
