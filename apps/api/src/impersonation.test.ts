@@ -103,8 +103,7 @@ describe("impersonation", () => {
   describe("stopping hands back no more time than the token that started it had", () => {
     // A token for a fresh session of `email` that expires in `seconds`, like one near its end.
     async function shortToken(email: string, seconds: number) {
-      const login = await t.gql("mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", { input: { email, password: "mspgraph-demo" } });
-      const sessionId = decodeJwt(login.data!.login.accessToken).sid as string;
+      const sessionId = decodeJwt((await t.signIn(email)).accessToken).sid as string;
       const token = await signAccessToken({ ...t.auth, accessTokenTtlSeconds: seconds }, { audience: "mspgraph:staff", userId: seedId("staff", email), sessionId });
       return { token: token.token, exp: decodeJwt(token.token).exp! };
     }

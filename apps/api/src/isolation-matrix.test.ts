@@ -1,8 +1,8 @@
-import { DEMO_PASSWORD } from "@mspgraph/db";
+import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeSchema } from "./composed-schema.js";
 import { TENANTS, type Tenant, gid, isolationFixtures } from "./testing/isolation-fixtures.js";
-import { type GraphQLResponse, type TestApi, createTestApi } from "./testing/test-api.js";
+import { type GraphQLResponse, type TestApi, createTestApi, totpCode } from "./testing/test-api.js";
 
 type Role = "anonymous" | "platformAdmin" | "owner" | "technician" | "clientAdmin" | "viewOnly" | "otherPartner";
 
@@ -55,6 +55,10 @@ type Fixtures = ReturnType<typeof isolationFixtures> & {
   invitationToken(): Promise<string>;
   refreshToken(): Promise<string>;
   impersonationToken(role: Role): Promise<string | null>;
+  /** A new session's id, of the tenant's partner technician. */
+  staffSession(tenant: Tenant): Promise<string>;
+  /** A fresh sign-in's mfaToken and an unused recovery code of a client user with MFA. */
+  mfaSignIn(): Promise<{ mfaToken: string; recoveryCode: string }>;
   apiKey(tenant: Tenant): Promise<string>;
   /** Raises an alert change on both tenants, the other side's first. */
   alertChanges(): Promise<void>;
@@ -204,6 +208,48 @@ const SPECS: Record<string, Spec> = {
     build: async (_t, fx, role) => ({ query: "mutation { stopImpersonation { expiresAt userErrors { code } } }", token: IMPERSONATORS.includes(role) ? await fx.impersonationToken(role) : undefined }),
     expect: (role) => (role !== "anonymous" && !IMPERSONATORS.includes(role) ? "conflict" : undefined),
   },
+  "Mutation.verifyMfa": {
+    allowed: ROLES,
+    perTenant: false,
+    build: async (_t, fx) => ({ query: input("verifyMfa", "VerifyMfaInput", "viewer { name }"), variables: { input: await fx.mfaSignIn() } }),
+  },
+  // Each signed-in role starts its own enrolment (harmless until confirmed); the platform admin already has MFA.
+  "Mutation.startTotpEnrollment": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: () => ({ query: "mutation { startTotpEnrollment { otpauthUrl userErrors { code } } }" }),
+    expect: (role) => (role === "platformAdmin" ? "conflict" : undefined),
+  },
+  "Mutation.confirmTotpEnrollment": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: () => ({ query: input("confirmTotpEnrollment", "ConfirmTotpEnrollmentInput", "recoveryCodes"), variables: { input: { code: "000000" } } }),
+    expect: (role) => (role === "anonymous" ? undefined : 'error:userErrors:[{"code":"INVALID_CODE"}]'),
+  },
+  "Mutation.disableTotp": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: () => ({ query: input("disableTotp", "DisableTotpInput", "ok"), variables: { input: { password: "not the password", code: "000000" } } }),
+    expect: (role) => (role === "anonymous" ? undefined : `error:userErrors:[{"code":"${role === "platformAdmin" ? "FORBIDDEN" : "INVALID_CREDENTIALS"}"}]`),
+  },
+  "Mutation.changePassword": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: () => ({ query: input("changePassword", "ChangePasswordInput", "ok"), variables: { input: { currentPassword: "not the password", newPassword: "a perfectly fine passphrase" } } }),
+    expect: (role) => (role === "anonymous" ? undefined : 'error:userErrors:[{"code":"INVALID_CREDENTIALS"}]'),
+  },
+  // Its own sessions for anyone; a staff member's for their partner's OWNER/ADMIN; nobody else's.
+  "Mutation.endSession": {
+    allowed: SIGNED_IN,
+    perTenant: true,
+    build: async (t, fx) => ({ query: "mutation ($input: EndSessionInput!) { endSession(input: $input) { ok } }", variables: { input: { id: await fx.staffSession(t) } } }),
+    expect: (role, tenant) => (role === "anonymous" ? undefined : ((role === "owner" || role === "technician") && tenant === "fabrikam") || (role === "otherPartner" && tenant === "litware") ? "ok" : "notFound"),
+  },
+  "Mutation.updatePartner": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: true,
+    build: (t) => ({ query: "mutation ($input: UpdatePartnerInput!) { updatePartner(input: $input) { requireStaffMfa } }", variables: { input: { id: gid("Partner", TENANTS[t].partnerId), requireStaffMfa: false } } }),
+  },
   "Mutation.deleteDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("deleteDocument", "DeleteDocumentInput", ""), variables: { input: { id: await fx.clientDocument(t) } } }) },
 };
 
@@ -236,11 +282,12 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
     t = await createTestApi();
     tokens.set("anonymous", null);
     for (const [role, email] of Object.entries(ACCOUNTS)) tokens.set(role as Role, await t.tokenFor(email));
-    const signIn = async (email: string) => {
-      const field = email.endsWith("fabrikam.test") ? "clientLogin" : "login";
-      const r = await t.gql(`mutation ($i: LoginInput!) { ${field}(input: $i) { accessToken refreshToken } }`, { i: { email, password: DEMO_PASSWORD } });
-      return r.data![field] as { accessToken: string; refreshToken: string };
-    };
+    const signIn = (email: string) => t.signIn(email);
+    // A client user of another partner with MFA on, whose recovery codes the verifyMfa row spends.
+    const mfaUser = await t.tokenFor("admin@alpine.test");
+    const { secret } = (await t.gql("mutation { startTotpEnrollment { secret } }", {}, { token: mfaUser })).data!.startTotpEnrollment;
+    const confirmed = await t.gql(input("confirmTotpEnrollment", "ConfirmTotpEnrollmentInput", "recoveryCodes"), { input: { code: totpCode(secret) } }, { token: mfaUser });
+    const recoveryCodes = [...(confirmed.data!.confirmTotpEnrollment.recoveryCodes as string[])];
     const impersonationInput = (role: Role) =>
       role === "platformAdmin" ? { partnerId: gid("Partner", TENANTS.fabrikam.partnerId), reason: "matrix" } : { clientId: clientGid(role === "otherPartner" ? "litware" : "fabrikam"), reason: "matrix" };
     fx = {
@@ -257,6 +304,15 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
       },
       apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
       seq: () => ++counter,
+      staffSession: async (tenant) => {
+        const staffUserId = seedId("staff", tenant === "fabrikam" ? "tech@northwind-msp.test" : "tech@contoso-it.test");
+        const session = await t.database.prisma.authSession.create({ data: { subject: "STAFF", staffUserId, ip: "192.0.2.1", userAgent: "matrix", expiresAt: new Date(Date.now() + 3_600_000) } });
+        return gid("SignedInSession", session.id);
+      },
+      mfaSignIn: async () => {
+        const r = await t.gql("mutation ($i: LoginInput!) { clientLogin(input: $i) { mfaToken } }", { i: { email: "admin@alpine.test", password: DEMO_PASSWORD } });
+        return { mfaToken: r.data!.clientLogin.mfaToken as string, recoveryCode: recoveryCodes.shift()! };
+      },
       freshToken: async (role) => (role === "anonymous" ? null : (await signIn(ACCOUNTS[role])).accessToken),
       refreshToken: async () => (await signIn("tech@contoso-it.test")).refreshToken,
       invitationToken: async () => {

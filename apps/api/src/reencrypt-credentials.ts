@@ -3,8 +3,8 @@ import { reencryptSecrets } from "@mspgraph/schema";
 import { readApiEnv } from "./env.js";
 
 // `npm run secrets:reencrypt`: after adding a key to MSPGRAPH_ENCRYPTION_KEYS and making it
-// active, rewrites every stored integration secret under it (credentials, webhook secrets,
-// plugin state). Values already under the active key are left alone.
+// active, rewrites every stored secret under it (integration credentials, webhook secrets,
+// plugin state, users' TOTP secrets). Values already under the active key are left alone.
 const env = readApiEnv();
 const database = await openDatabase(env.database);
 try {

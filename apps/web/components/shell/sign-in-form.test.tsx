@@ -49,3 +49,24 @@ it("shows the server's refusal in plain words", async () => {
   expect((await screen.findByRole("alert")).textContent).toContain("try again in 2 minutes");
   expect(requests).toEqual(["/api/session/client-login"]);
 });
+
+it("asks for the authenticator's code after a right password, and offers a recovery code instead", async () => {
+  const bodies: unknown[] = [];
+  vi.stubGlobal("fetch", async (url: string, init: { body: string }) => {
+    requests.push(url);
+    bodies.push(JSON.parse(init.body));
+    if (url.endsWith("/login")) return Response.json({ ok: false, code: "MFA_REQUIRED", message: "Enter the 6-digit code from your authenticator app." }, { status: 401 });
+    return Response.json({ ok: true, redirectTo: "/dashboard" });
+  });
+  const onSignedIn = vi.fn();
+  render(<SignInForm kind="staff" onSignedIn={onSignedIn} />);
+  fireEvent.change(field("Email"), { target: { value: "nora@northwind-msp.test" } });
+  fireEvent.change(field("Password"), { target: { value: "mspgraph-demo" } });
+  fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Use a recovery code instead" }));
+  fireEvent.change(field("Recovery code"), { target: { value: "abcd-efgh-ijkl-mnop" } });
+  fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+  await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith("/dashboard"));
+  expect(requests).toEqual(["/api/session/login", "/api/session/mfa"]);
+  expect(bodies[1]).toEqual({ action: "verify", recoveryCode: "abcd-efgh-ijkl-mnop" });
+});

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { postSession } from "../../lib/session/actions";
 import { fieldProblems } from "../../lib/session/sign-in-input";
+import { MfaStep } from "./mfa-step";
 
 type Props = {
   /** Which flow: staff (/api/session/login) or the client portal (/api/session/client-login). */
@@ -18,6 +19,7 @@ export function SignInForm({ kind, next, email: fixedEmail, onSignedIn }: Props)
   const [problems, setProblems] = useState<Partial<Record<"email" | "password", string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mfa, setMfa] = useState<"code" | "enroll" | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,16 +32,21 @@ export function SignInForm({ kind, next, email: fixedEmail, onSignedIn }: Props)
     setBusy(true);
     const result = await postSession(kind === "staff" ? "login" : "client-login", input);
     setBusy(false);
+    if (!result.ok && (result.code === "MFA_REQUIRED" || result.code === "MFA_ENROLLMENT_REQUIRED")) return setMfa(result.code === "MFA_REQUIRED" ? "code" : "enroll");
     if (!result.ok) {
       if (result.field === "email" || result.field === "password") setProblems({ [result.field]: result.message });
       else setMessage(result.message);
       return;
     }
-    const target = result.redirectTo ?? (kind === "staff" ? "/dashboard" : "/portal");
+    done(result.redirectTo ?? (kind === "staff" ? "/dashboard" : "/portal"));
+  }
+
+  function done(target: string) {
     if (onSignedIn) onSignedIn(target);
     else window.location.assign(target);
   }
 
+  if (mfa) return <MfaStep enroll={mfa === "enroll"} onSignedIn={done} />;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-busy={busy}>
       {message ? (

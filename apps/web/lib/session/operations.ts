@@ -5,6 +5,9 @@ const SessionFields = graphql(`
     accessToken
     refreshToken
     expiresAt
+    mfaRequired
+    mfaEnrollmentRequired
+    mfaToken
     viewer { email kind staffRole }
     userErrors { field code message }
   }
@@ -22,6 +25,20 @@ export const ClientLoginMutation = graphql(
 
 export const RefreshMutation = graphql(
   `mutation WebRefresh($input: RefreshSessionInput!) { refreshSession(input: $input) { ...SessionFields } }`,
+  [SessionFields],
+);
+
+export const VerifyMfaMutation = graphql(
+  `mutation WebVerifyMfa($input: VerifyMfaInput!) { verifyMfa(input: $input) { ...SessionFields } }`,
+  [SessionFields],
+);
+
+export const StartEnrollmentMutation = graphql(`
+  mutation WebStartTotpEnrollment($input: StartTotpEnrollmentInput) { startTotpEnrollment(input: $input) { secret otpauthUrl userErrors { code message } } }
+`);
+
+export const ConfirmEnrollmentMutation = graphql(
+  `mutation WebConfirmTotpEnrollment($input: ConfirmTotpEnrollmentInput!) { confirmTotpEnrollment(input: $input) { recoveryCodes session { ...SessionFields } userErrors { code message } } }`,
   [SessionFields],
 );
 

@@ -10,6 +10,7 @@ export const STAFF_SECTIONS = [
   { href: "/audit", label: "Audit log" },
   { href: "/api-keys", label: "API keys" },
   { href: "/partners", label: "Partners" },
+  { href: "/security", label: "Account security" },
 ] as const;
 
 export const PORTAL_SECTIONS = [
@@ -17,6 +18,7 @@ export const PORTAL_SECTIONS = [
   { href: "/portal/assets", label: "Assets" },
   { href: "/portal/tickets", label: "Tickets" },
   { href: "/portal/docs", label: "Documentation" },
+  { href: "/portal/security", label: "Account security" },
 ] as const;
 
 /** Only client ADMINs manage their organisation's users. */

@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
-import { webEnv } from "../env";
 import { readFragment } from "../graphql";
 import { csrfRejection } from "../csrf";
-import { homeOf, readSession } from "./cookies";
+import { readSession } from "./cookies";
+import { sessionFrom, writePendingMfa } from "./new-session";
 import { signInProblem } from "./messages";
 import { ClientLoginMutation, LoginMutation, LogoutMutation, SessionFields } from "./operations";
-import { guarded, reply, safePath } from "./respond";
+import { guarded, reply } from "./respond";
 import { ZSignInInput } from "./sign-in-input";
 import { callApi } from "./upstream";
 
@@ -30,21 +30,21 @@ export function signInHandler(kind: "staff" | "client") {
       }
       const raw = result.data && ("login" in result.data ? result.data.login : "clientLogin" in result.data ? result.data.clientLogin : null);
       const payload = raw ? readFragment(SessionFields, raw) : null;
-      if (!payload?.accessToken || !payload.refreshToken || !payload.expiresAt) {
+      if (payload?.mfaToken && (payload.mfaRequired || payload.mfaEnrollmentRequired)) {
+        // The password was right; the second factor's step finishes the sign-in (app/api/session/mfa).
+        const code = payload.mfaRequired ? "MFA_REQUIRED" : "MFA_ENROLLMENT_REQUIRED";
+        const response = reply(request, { ok: false, message: signInProblem(kind, { code }), code }, { status: 401 });
+        writePendingMfa(request, response, { mfaToken: payload.mfaToken, kind, email: parsed.data.email, next: parsed.data.next });
+        return response;
+      }
+      const signedIn = raw ? sessionFrom(raw, { kind, email: parsed.data.email, next: parsed.data.next }) : null;
+      if (!signedIn) {
         const code = payload?.userErrors[0]?.code ?? "INVALID_CREDENTIALS";
         return reply(request, { ok: false, message: signInProblem(kind, { code }), code }, { status: 401 });
       }
       // Signing in again ("Stay signed in" at a session's end) replaces the old session.
       if (previous) await callApi({ document: LogoutMutation, token: previous.accessToken, request }).catch(() => undefined);
-      const now = Date.now();
-      const session = {
-        accessToken: payload.accessToken,
-        refreshToken: payload.refreshToken,
-        meta: { kind, email: payload.viewer?.email ?? parsed.data.email, platformAdmin: payload.viewer?.staffRole === "PLATFORM_ADMIN", accessExpiresAt: Date.parse(payload.expiresAt), sessionEndsAt: now + webEnv().MSPGRAPH_WEB_SESSION_TTL_SECONDS * 1000, impersonation: [] },
-      };
-      const home = homeOf(session.meta);
-      const next = safePath(parsed.data.next, home);
-      return reply(request, { ok: true, redirectTo: kind === "client" ? (next.startsWith("/portal") ? next : home) : next }, { session });
+      return reply(request, { ok: true, redirectTo: signedIn.redirectTo }, { session: signedIn.session });
     });
   };
 }

@@ -8,4 +8,7 @@ export const authTenancy = defineTenancy({
   RefreshToken: { owner: "none", reason: identity },
   LoginThrottle: { owner: "none", reason: identity },
   RateLimitBucket: { owner: "none", reason: identity },
+  TotpFactor: { owner: "none", reason: identity },
+  RecoveryCode: { owner: "none", reason: identity },
+  MfaChallenge: { owner: "none", reason: identity },
 });

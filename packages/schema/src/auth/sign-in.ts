@@ -2,6 +2,7 @@ import { type PrismaClient, hashPassword, verifyPassword } from "@mspgraph/db";
 import type { RequestInfo } from "../context.js";
 import { apiError } from "../errors.js";
 import type { AuthConfig } from "./auth-config.js";
+import { type MfaStep, mfaPurposeFor, startMfaChallenge } from "./mfa-challenge.js";
 import { type SessionIdentity, type SessionTokens, startSession } from "./sessions.js";
 import { MAX_FAILURES, MAX_IP_FAILURES, clearFailures, recordFailure, retryAfterSeconds, throttleKeys } from "./throttle.js";
 
@@ -31,13 +32,15 @@ async function findAccount(prisma: PrismaClient, kind: "staff" | "client", email
 
 export type SignInResult =
   | { ok: true; tokens: SessionTokens; identity: SessionIdentity }
+  | { ok: true; mfa: MfaStep; identity: SessionIdentity }
   | { ok: false; account?: { id: string; partnerId: string | null; clientId: string | null } };
 
 /**
  * Checks an email and password for one of the two identities (staff or client users),
  * throttled per account and per IP.
  * @remarks Every failure looks the same to the caller: unknown email, wrong password,
- * disabled account or pending invitation.
+ * disabled account or pending invitation. A user with (or required to have) a second factor
+ * gets no session yet, only the mfaToken for verifyMfa or enrolment.
  */
 export async function signIn(options: {
   prisma: PrismaClient;
@@ -65,6 +68,8 @@ export async function signIn(options: {
     return { ok: false, account: { id: account.identity.userId, partnerId: account.partnerId, clientId } };
   }
   await clearFailures(prisma, keys.account);
+  const purpose = await mfaPurposeFor(prisma, account.identity);
+  if (purpose) return { ok: true, mfa: await startMfaChallenge(prisma, account.identity, purpose), identity: account.identity };
   const tokens = await startSession({ prisma, config: options.config, identity: account.identity, request });
   return { ok: true, tokens, identity: account.identity };
 }

@@ -2,6 +2,7 @@ import type { IntegrationConnection, PrismaClient } from "@mspgraph/db";
 import { type KeyRing, decryptJson, encryptJson, keyIdOf } from "../crypto/credential-cipher.js";
 import { associatedData, webhookData } from "./connections.js";
 import { stateData } from "./plugin-context.js";
+import { reencryptTotpSecrets } from "../auth/totp.js";
 
 // Every encrypted column of a connection, with what binds its ciphertext to the row.
 const ENCRYPTED = [
@@ -12,7 +13,7 @@ const ENCRYPTED = [
 
 /**
  * Re-encrypts every stored secret of every integration connection (credentials, webhook
- * secrets, plugin state) under the key ring's active key, after a rotation. Values already
+ * secrets, plugin state), and every user's TOTP secret, under the key ring's active key, after a rotation. Values already
  * under it are left alone, so it can run again safely.
  * @returns how many values were rewritten
  */
@@ -29,5 +30,5 @@ export async function reencryptSecrets(prisma: PrismaClient, ring: KeyRing): Pro
     }
     if (Object.keys(data).length > 0) await prisma.integrationConnection.update({ where: { id: connection.id }, data });
   }
-  return rewritten;
+  return rewritten + (await reencryptTotpSecrets(prisma, ring));
 }

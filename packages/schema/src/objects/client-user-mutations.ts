@@ -2,6 +2,7 @@ import { hashPassword } from "@mspgraph/db";
 import { or } from "graphql-shield";
 import { z } from "zod";
 import { hashOpaqueToken } from "../auth/opaque-tokens.js";
+import { ZNewPassword } from "../auth/password-policy.js";
 import { normalizeEmail } from "../auth/sign-in.js";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { recordAuditEvent } from "../audit/record.js";
@@ -16,13 +17,12 @@ import { idOf } from "./global-id.js";
 import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "./user-error.js";
 import { ClientUserRef } from "./users.js";
 
-export const MIN_PASSWORD_LENGTH = 12;
 
 const ZInviteClientUserInput = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address"),
   name: z.string().trim().min(1, "must not be empty").max(200),
 });
-const ZAcceptInvitationInput = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200) });
+const ZAcceptInvitationInput = z.object({ password: ZNewPassword });
 
 export type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; invitationLink?: string | null; userErrors: TUserError[] };
 

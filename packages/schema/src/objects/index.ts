@@ -31,3 +31,6 @@ import "./tickets/ticket-provider-mutations.js";
 import "./backups/backup-plan.js";
 import "./backups/backup-summary.js";
 import "./backups/alert-backup-plan.js";
+import "./mfa-mutations.js";
+import "./account-mutations.js";
+import "./account-sessions.js";

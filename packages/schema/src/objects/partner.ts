@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
-import { isAuthenticated, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import { isAuthenticated, isPartnerOwner, isPlatformAdmin, isStaff } from "../rules/roles.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
 import { containsText } from "./text-match.js";
@@ -14,6 +14,7 @@ export const PartnerRef = builder.prismaNode("Partner", {
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    requireStaffMfa: t.exposeBoolean("requireStaffMfa", { description: "Staff must use a second factor; those without one set it up at their next sign-in" }),
     clients: t.relatedConnection(
       "clients",
       { cursor: "id", query: { where: { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
@@ -58,8 +59,27 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const UpdatePartnerInput = builder.inputType("UpdatePartnerInput", {
+  fields: (t) => ({ id: t.id({ required: true }), requireStaffMfa: t.boolean({ required: false, description: "Require a second factor of every staff member" }) }),
+});
+
+builder.mutationField("updatePartner", (t) =>
+  t.prismaField({
+    type: "Partner",
+    description: "Changes the partner's settings (its OWNER only)",
+    args: { input: t.arg({ type: UpdatePartnerInput, required: true }) },
+    resolve: async (query, _root, { input }, { db, principal }) => {
+      const id = idOf(String(input.id), "Partner");
+      // The tenant scope already hides other partners; the OWNER rule leaves only their own.
+      if (principal.kind !== "staff" || principal.partnerId !== id) throw notFound("Partner");
+      return db.partner.update({ ...query, where: { id }, data: { ...(input.requireStaffMfa != null ? { requireStaffMfa: input.requireStaffMfa } : {}) } });
+    },
+  }),
+);
+
 addRules({
+  Mutation: { updatePartner: isPartnerOwner },
   Query: { partners: isPlatformAdmin, partner: isPlatformAdmin },
   // Every staff role lists its colleagues (a technician assigns tickets); StaffUser's own rules keep emails to managers.
-  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: isStaff },
+  Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: isStaff, requireStaffMfa: isStaff },
 });

@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { revokeSession, rotateRefreshToken } from "../auth/sessions.js";
 import { signIn } from "../auth/sign-in.js";
 import type { SessionTokens } from "../auth/sessions.js";
+import type { MfaStep } from "../auth/mfa-challenge.js";
 import { type GraphQLContext, actAs } from "../context.js";
 import { forbidden } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
@@ -10,11 +11,18 @@ import { isPerson } from "../rules/roles.js";
 import { type TUserError, UserErrorRef } from "./user-error.js";
 import { type ViewerShape, ViewerRef, loadViewer } from "./viewer.js";
 
-type SessionPayload = { tokens: SessionTokens | null; viewer: ViewerShape | null; userErrors: TUserError[] };
+export type SessionPayload = { tokens: SessionTokens | null; viewer: ViewerShape | null; userErrors: TUserError[]; mfa?: MfaStep };
 
-const SessionPayloadRef = builder.objectRef<SessionPayload>("SessionPayload").implement({
-  description: "A new session: send `accessToken` as `Authorization: Bearer`; swap `refreshToken` for a new pair before `expiresAt`",
+export const SessionPayloadRef = builder.objectRef<SessionPayload>("SessionPayload").implement({
+  description:
+    "A new session: send `accessToken` as `Authorization: Bearer`; swap `refreshToken` for a new pair before `expiresAt`. A user with a second factor gets no tokens yet but `mfaRequired` and an `mfaToken` for verifyMfa.",
   fields: (t) => ({
+    mfaRequired: t.boolean({ description: "The password was right: finish with verifyMfa and a code", resolve: (p) => p.mfa?.purpose === "VERIFY" }),
+    mfaEnrollmentRequired: t.boolean({
+      description: "The password was right, but a second factor is required and not set up: enrol with startTotpEnrollment and confirmTotpEnrollment, passing mfaToken",
+      resolve: (p) => p.mfa?.purpose === "ENROLL",
+    }),
+    mfaToken: t.string({ nullable: true, description: "Short-lived and single use; not an access token", resolve: (p) => p.mfa?.mfaToken ?? null }),
     accessToken: t.string({ nullable: true, resolve: (p) => p.tokens?.accessToken ?? null }),
     refreshToken: t.string({ nullable: true, description: "Single use: each refresh returns a new one", resolve: (p) => p.tokens?.refreshToken ?? null }),
     expiresAt: t.field({ type: "DateTime", nullable: true, description: "When the access token expires", resolve: (p) => p.tokens?.expiresAt ?? null }),
@@ -42,7 +50,7 @@ const WRONG_CREDENTIALS: TUserError = { field: null, message: "The email or pass
  * as a request carrying its access token would be, so `viewer { client { name } }` in the
  * payload is answered under the new principal's rules and tenant scope.
  */
-async function viewerOf(tokens: SessionTokens, context: GraphQLContext): Promise<ViewerShape | null> {
+export async function viewerOf(tokens: SessionTokens, context: GraphQLContext): Promise<ViewerShape | null> {
   return loadViewer(context, await actAs(context, tokens.accessToken));
 }
 
@@ -56,6 +64,11 @@ async function login(kind: "staff" | "client", input: { email: string; password:
   if (!result.ok) {
     await recordAuditEvent(context, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, request: context.request });
     return { tokens: null, viewer: null, userErrors: [WRONG_CREDENTIALS] };
+  }
+  if ("mfa" in result) {
+    const metadata = { mfa: result.mfa.purpose === "VERIFY" ? "code required" : "enrolment required" };
+    await recordAuditEvent(context, { action, outcome: "SUCCESS", principal: context.principal, subject: { label: input.email, id: result.identity.userId }, metadata, request: context.request });
+    return { tokens: null, viewer: null, userErrors: [], mfa: result.mfa };
   }
   const viewer = await viewerOf(result.tokens, context);
   await recordAuditEvent(context, { action, outcome: "SUCCESS", principal: context.principal, subject: { label: viewer?.email ?? input.email }, request: context.request });

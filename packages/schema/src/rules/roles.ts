@@ -35,3 +35,5 @@ export const mayImpersonate = contextual(
 );
 export const isClientUser = contextual("isClientUser", ({ principal }) => principal.kind === "client");
 export const isClientAdmin = contextual("isClientAdmin", ({ principal }) => principal.kind === "client" && principal.role === "ADMIN");
+/** A partner's OWNER, for the partner's own security settings. */
+export const isPartnerOwner = contextual("isPartnerOwner", ({ principal }) => principal.kind === "staff" && principal.role === "OWNER" && !principal.impersonation);

@@ -3,8 +3,11 @@ import type { Plugin } from "graphql-yoga";
 import type { GraphQLContext } from "../context.js";
 import { unauthenticated } from "../errors.js";
 
-/** What a caller without a session may ask for: signing in, renewing, accepting an invitation, health, and `viewer` (null: "not signed in"). */
-export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "refreshSession", "acceptClientInvitation", "health", "viewer", "__typename"]);
+/**
+ * What a caller without a session may ask for: signing in (with its second-factor steps), renewing,
+ * accepting an invitation, health, and `viewer` (null: "not signed in").
+ */
+export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "refreshSession", "acceptClientInvitation", "health", "viewer", "__typename"]);
 const INTROSPECTION = new Set(["__schema", "__type"]);
 
 /** The root fields an operation selects, through fragments at the root. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { DEMO_PASSWORD, type OpenDatabaseOptions, seedDemo, seedSampleTickets } from "@mspgraph/db";
+import { type OpenDatabaseOptions, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
 import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
@@ -12,6 +12,7 @@ import { type OutboundPolicy, parseOutboundAllow } from "../outbound/policy.js";
 import { createLogger } from "../server/logger.js";
 import { type Api, createApi } from "../server/api.js";
 import { parseTrustedProxies } from "../server/client-ip.js";
+import { type SignedIn, signInThroughMfa, totpCodeFor } from "./mfa-sign-in.js";
 
 export type GraphQLResponse<Data = Record<string, any>> = {
   data?: Data | null;
@@ -47,8 +48,18 @@ export type TestApi = {
    * (a GraphQL result), `close()` ends it.
    */
   subscribe(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<Subscription>;
-  /** Signs a demo account in (staff or client flow chosen by the account) and returns its access token. */
+  /**
+   * Signs a demo account in (staff or client flow chosen by the account) and returns its access token,
+   * through the second factor where the account needs one (see signIn).
+   */
   tokenFor(email: string): Promise<string>;
+  /**
+   * Signs in afresh as a person would, with the demo password unless given: through verifyMfa with the
+   * authenticator's code when the account has one, enrolling first when MFA is required but not set up.
+   */
+  signIn(email: string, password?: string): Promise<SignedIn>;
+  /** A code of the account's authenticator that the API has not accepted yet. */
+  totpCodeFor(email: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -112,17 +123,13 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };
   };
 
+  const signIn = (email: string, password?: string) => signInThroughMfa({ gql, database, keyRing: ring }, { email, portal: !isStaffEmail(email), ...(password ? { password } : {}) });
   const tokenFor = async (email: string) => {
     const cached = tokens.get(email);
     if (cached) return cached;
-    const field = isStaffEmail(email) ? "login" : "clientLogin";
-    const result = await gql(`mutation ($input: LoginInput!) { ${field}(input: $input) { accessToken userErrors { message } } }`, {
-      input: { email, password: DEMO_PASSWORD },
-    });
-    const token = result.data?.[field]?.accessToken as string | undefined;
-    if (!token) throw new Error(`could not sign in ${email}: ${JSON.stringify(result)}`);
-    tokens.set(email, token);
-    return token;
+    const { accessToken } = await signIn(email);
+    tokens.set(email, accessToken);
+    return accessToken;
   };
 
   const subscribe: TestApi["subscribe"] = async (query, variables, requestOptions = {}) => {
@@ -159,8 +166,10 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { next, close: () => controller.abort() };
   };
 
-  return { api, outbound, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, close: () => database.close() };
+  return { api, outbound, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, signIn, totpCodeFor: (email) => totpCodeFor({ database, keyRing: ring }, email), close: () => database.close() };
 }
+
+export { totpCode } from "../auth/totp.js";
 
 /** A node's global id, as the API shows it. */
 export const gid = (typename: string, id: string) => encodeGlobalID(typename, id);

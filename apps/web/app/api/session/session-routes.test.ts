@@ -7,6 +7,8 @@ import { POST as exitImpersonation } from "./exit-impersonation/route";
 import { POST as impersonate } from "./impersonate/route";
 import { POST as login } from "./login/route";
 import { POST as logout } from "./logout/route";
+import { POST as mfaStep } from "./mfa/route";
+import { totpCode } from "@mspgraph/api/testing";
 
 const WEB = "http://web.test";
 const ourPage = { "content-type": "application/json", "x-mspgraph-csrf": "1", origin: WEB };
@@ -119,5 +121,42 @@ describe("impersonation", () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toBe("You are not allowed to view as them.");
     expect((await (await gql(keep(jar, refused), "{ viewer { kind } }")).json()).data.viewer.kind).toBe("STAFF");
+  });
+});
+
+describe("signing in with a second factor", () => {
+  it("enrols the platform admin at first sign-in, then asks for a code, keeping the mfaToken in an httpOnly cookie", async () => {
+    const first = await call(login, "/api/session/login", { email: "admin@mspgraph.test", password: "mspgraph-demo" });
+    expect(first.status).toBe(401);
+    const firstBody = await first.text();
+    expect(JSON.parse(firstBody)).toMatchObject({ ok: false, code: "MFA_ENROLLMENT_REQUIRED" });
+    expect(firstBody).not.toMatch(/mspm_|eyJ/);
+    const [pending] = first.headers.getSetCookie();
+    expect(pending).toMatch(/^mspgraph_mfa=.*HttpOnly/i);
+    const jar = keep(new Map(), first);
+
+    const started = await (await call(mfaStep, "/api/session/mfa", { action: "start-enrollment" }, jar)).json();
+    expect(started.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    expect((await (await call(mfaStep, "/api/session/mfa", { action: "confirm-enrollment", code: "000000" }, jar)).json()).code).toBe("INVALID_CODE");
+    const confirmed = await call(mfaStep, "/api/session/mfa", { action: "confirm-enrollment", code: totpCode(started.secret) }, jar);
+    const body = await confirmed.json();
+    expect(body).toMatchObject({ ok: true, redirectTo: "/partners" });
+    expect(body.recoveryCodes).toHaveLength(10);
+    keep(jar, confirmed);
+    expect(jar.has("mspgraph_mfa")).toBe(false);
+    expect((await (await gql(jar, "{ viewer { email } }")).json()).data.viewer.email).toBe("admin@mspgraph.test");
+
+    const again = await call(login, "/api/session/login", { email: "admin@mspgraph.test", password: "mspgraph-demo" });
+    expect((await again.json()).code).toBe("MFA_REQUIRED");
+    const second = keep(new Map(), again);
+    const verified = await call(mfaStep, "/api/session/mfa", { action: "verify", code: totpCode(started.secret, Date.now() + 30_000) }, second);
+    expect(await verified.json()).toEqual({ ok: true, redirectTo: "/partners" });
+    expect((await (await gql(keep(second, verified), "{ viewer { email } }")).json()).data.viewer.email).toBe("admin@mspgraph.test");
+  });
+
+  it("sends a step without a pending sign-in back to the password", async () => {
+    const response = await call(mfaStep, "/api/session/mfa", { action: "verify", code: "123456" });
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe("MFA_EXPIRED");
   });
 });
