@@ -1,7 +1,7 @@
 "use client";
 
-import QRCode from "qrcode";
-import { type FormEvent, useEffect, useState } from "react";
+import { QrImage } from "./qr-image";
+import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../lib/graphql";
 import { TextField } from "../ui/field";
@@ -18,15 +18,6 @@ const ConfirmMutation = graphql(`
     confirmTotpEnrollment(input: $input) { recoveryCodes userErrors { field message code } }
   }
 `);
-
-/** The otpauth URL as a QR code image, for the authenticator app to scan. */
-function QrImage({ url }: { url: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    void QRCode.toDataURL(url, { margin: 1, width: 200 }).then(setSrc);
-  }, [url]);
-  return src ? <img src={src} width={200} height={200} alt="QR code to scan with your authenticator app" /> : null;
-}
 
 /** Shows whether the authenticator is on, and sets it up (QR code, a code to confirm, recovery codes once) or turns it off. */
 export function TotpSettings() {

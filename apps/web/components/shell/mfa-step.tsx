@@ -1,19 +1,11 @@
 "use client";
 
-import QRCode from "qrcode";
+import { QrImage } from "../account/qr-image";
 import { type FormEvent, useEffect, useState } from "react";
 import { postSession } from "../../lib/session/actions";
 
 type TStepReply = { ok: boolean; message?: string; redirectTo?: string; recoveryCodes?: string[]; secret?: string; otpauthUrl?: string };
 const post = (body: object) => postSession("mfa", body) as Promise<TStepReply>;
-
-function QrImage({ url }: { url: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    void QRCode.toDataURL(url, { margin: 1, width: 200 }).then(setSrc);
-  }, [url]);
-  return src ? <img src={src} width={200} height={200} alt="QR code to scan with your authenticator app" /> : null;
-}
 
 /**
  * The second step of a sign-in whose password was right: a code from the authenticator app
