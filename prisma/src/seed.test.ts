@@ -44,8 +44,8 @@ describe("demo seed", () => {
     const user = await database.prisma.staffUser.findUniqueOrThrow({ where: { email } });
     expect(user.role).toBe(role);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
-    expect(await verifyPassword(user.passwordHash, "wrong")).toBe(false);
+    expect(await verifyPassword(user.passwordHash!, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(user.passwordHash!, "wrong")).toBe(false);
   });
 
   it.each([
