@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { type TestApi, createTestApi } from "@mspgraph/api/testing";
+import { type TestApi, type TestApiOptions, createTestApi } from "@mspgraph/api/testing";
 import { freePort } from "@mspgraph/db/testing";
 
 export const webDir = path.resolve(import.meta.dirname, "..");
@@ -27,8 +27,9 @@ export async function listen(handleNode: Parameters<typeof createServer>[1]): Pr
  * MSPGRAPH_API_URL so route handlers called in-process reach it. Like `npm start`, it trusts
  * X-Forwarded-For from loopback, where the web server calls it from.
  */
-export async function serveTestApi(options: { publicUrl?: string } = {}): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
-  const test = await createTestApi({ trustedProxies: "loopback", ...(options.publicUrl ? { mail: { publicUrl: options.publicUrl } } : {}) });
+export async function serveTestApi(options: { publicUrl?: string; mail?: TestApiOptions["mail"] } = {}): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
+  const mail = { ...options.mail, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
+  const test = await createTestApi({ trustedProxies: "loopback", mail });
   const server = await listen(test.api.handleNode);
   process.env.MSPGRAPH_API_URL = server.url;
   return {
