@@ -15,12 +15,12 @@ builder.prismaObjectFields(PartnerRef, (t) => ({
   suspendedAt: t.expose("suspendedAt", {
     type: "DateTime",
     nullable: true,
-    description: "When a platform admin suspended the partner (its staff, client users and API keys are refused); null while it is active",
+    description: "Platform admins only: when a platform admin suspended the partner (its staff, client users and API keys are refused); null while it is active",
   }),
   lastActivityAt: t.field({
     type: "DateTime",
     nullable: true,
-    description: "When its staff, its client users or its API keys were last used (sessions count from sign-in and each refresh); null when never",
+    description: "Platform admins only: when its staff, its client users or its API keys were last used (sessions count from sign-in and each refresh); null when never",
     resolve: (partner, _args, context) => partnerLastActivity(context).load(partner.id),
   }),
 }));
