@@ -28,9 +28,10 @@ describe("fuzzing every root field with malformed input", () => {
   let ids: string[];
   const tokens = new Map<string, string | undefined>();
 
-  // Mutations may archive a client, disable a user or log a session out: put the roles back.
+  // Mutations may archive a client, disable a user, suspend a partner or log a session out: put the roles back.
   async function restoreRoles() {
     const prisma = t.database.prisma;
+    await prisma.partner.updateMany({ data: { suspendedAt: null } });
     await prisma.client.updateMany({ data: { archivedAt: null } });
     await prisma.clientUser.updateMany({ data: { disabledAt: null } });
     await prisma.loginThrottle.deleteMany();

@@ -60,6 +60,8 @@ type Fixtures = ReturnType<typeof isolationFixtures> & {
   /** A fresh sign-in's mfaToken and an unused recovery code of a client user with MFA. */
   mfaSignIn(): Promise<{ mfaToken: string; recoveryCode: string }>;
   apiKey(tenant: Tenant): Promise<string>;
+  /** A new partner of no demo tenant, suspended or not, for the suspension mutations to act on. */
+  sparePartner(suspended: boolean): Promise<string>;
   /** Raises an alert change on both tenants, the other side's first. */
   alertChanges(): Promise<void>;
   seq(): number;
@@ -250,6 +252,25 @@ const SPECS: Record<string, Spec> = {
     perTenant: true,
     build: (t) => ({ query: "mutation ($input: UpdatePartnerInput!) { updatePartner(input: $input) { requireStaffMfa } }", variables: { input: { id: gid("Partner", TENANTS[t].partnerId), requireStaffMfa: false } } }),
   },
+  // Platform admins only, on partners made for the call: suspending a demo partner would refuse its roles here.
+  "Mutation.createPartner": {
+    allowed: ["platformAdmin"],
+    perTenant: false,
+    build: (_t, fx) => {
+      const n = fx.seq();
+      return { query: input("createPartner", "CreatePartnerInput", "partner { name }"), variables: { input: { name: `Matrix ${n}`, slug: `matrix-${n}`, ownerEmail: `owner-${n}@matrix.example`, ownerName: "Matrix Owner" } } };
+    },
+  },
+  "Mutation.suspendPartner": {
+    allowed: ["platformAdmin"],
+    perTenant: false,
+    build: async (_t, fx) => ({ query: input("suspendPartner", "SuspendPartnerInput", "partner { suspendedAt }"), variables: { input: { id: await fx.sparePartner(false) } } }),
+  },
+  "Mutation.reactivatePartner": {
+    allowed: ["platformAdmin"],
+    perTenant: false,
+    build: async (_t, fx) => ({ query: input("reactivatePartner", "ReactivatePartnerInput", "partner { suspendedAt }"), variables: { input: { id: await fx.sparePartner(true) } } }),
+  },
   "Mutation.deleteDocument": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("deleteDocument", "DeleteDocumentInput", ""), variables: { input: { id: await fx.clientDocument(t) } } }) },
 };
 
@@ -304,6 +325,10 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
       },
       apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
       seq: () => ++counter,
+      sparePartner: async (suspended) => {
+        const partner = await t.database.prisma.partner.create({ data: { name: `Spare ${++counter}`, slug: `spare-${counter}`, suspendedAt: suspended ? new Date() : null } });
+        return gid("Partner", partner.id);
+      },
       staffSession: async (tenant) => {
         const staffUserId = seedId("staff", tenant === "fabrikam" ? "tech@northwind-msp.test" : "tech@contoso-it.test");
         const session = await t.database.prisma.authSession.create({ data: { subject: "STAFF", staffUserId, ip: "192.0.2.1", userAgent: "matrix", expiresAt: new Date(Date.now() + 3_600_000) } });

@@ -25,13 +25,15 @@ type TConnectionTable<Node extends { id: string }> = {
   /** One <tr>, its cells carrying data-label for the phone layout. */
   row: (node: Node) => ReactNode;
   pages: ReturnType<typeof useCursorPages>;
+  /** What the table lists, for screen readers (a visually hidden caption). */
+  caption?: string;
 };
 
 // "Clients" reads "clients" mid-sentence; "API keys" stays as it is.
 const inSentence = (noun: string) => (/^[A-Z][a-z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun);
 
 /** A paged GraphQL connection as a table, with its loading, error and empty states and Previous/Next. */
-export function ConnectionTable<Node extends { id: string }>({ connection, fetching, error, onRetry, noun, empty, columns, row, pages }: TConnectionTable<Node>) {
+export function ConnectionTable<Node extends { id: string }>({ connection, fetching, error, onRetry, noun, empty, columns, row, pages, caption }: TConnectionTable<Node>) {
   return (
     <>
       {error ? <ErrorState error={error} title={`${noun} could not be loaded`} onRetry={onRetry} /> : null}
@@ -41,6 +43,7 @@ export function ConnectionTable<Node extends { id: string }>({ connection, fetch
         <>
           <div className="ui-table-wrap">
             <table className="ui-table">
+              {caption ? <caption className="ui-sr-only">{caption}</caption> : null}
               <thead>
                 <tr>
                   {columns.map((column, index) => (

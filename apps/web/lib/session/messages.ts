@@ -18,6 +18,11 @@ export function signInProblem(kind: "staff" | "client", error: TApiError | { cod
       ? "That email and password don't match a staff account. Check them and try again (client users sign in at the client portal)."
       : "That email and password don't match a portal account. Check them and try again.";
   }
+  if (code === "PARTNER_SUSPENDED") {
+    return kind === "staff"
+      ? "Your company's access to mspgraph is suspended. Contact the platform's support to have it restored."
+      : "This portal is suspended for now. Contact your IT provider.";
+  }
   if (code === "MFA_REQUIRED") return "Enter the 6-digit code from your authenticator app.";
   if (code === "MFA_ENROLLMENT_REQUIRED") return "Your account needs two-step sign-in: set up an authenticator app to continue.";
   return "Sign-in didn't work just now. Try again in a moment.";

@@ -80,4 +80,25 @@ describe("scheduled jobs, connection health and plugin state", () => {
     expect(await connection()).toMatchObject({ status: "OK", lastError: null, consecutiveFailures: 0 });
     expect(t.logs.join("\n")).not.toContain("hunter2");
   });
+
+  it("pauses a suspended partner's jobs and events, kept, until it is reactivated", async () => {
+    const partnerId = (await connection()).partnerId;
+    await t.database.prisma.integrationEvent.deleteMany();
+    await t.database.prisma.partner.update({ where: { id: partnerId }, data: { suspendedAt: new Date() } });
+    const now = new Date("2026-11-24T11:02:00Z");
+    expect(await scheduleDueJobs(t.database.prisma, [poller], now)).toBe(0);
+    await t.database.prisma.integrationEvent.create({
+      data: { partnerId, connectionId: (await connection()).id, pluginId: "poller", kind: "job:poll", providerEventId: "held", payload: {} },
+    });
+    const runs = service.runs;
+    expect(await work()).toBe(0);
+    expect(service.runs).toBe(runs);
+    expect(await t.database.prisma.integrationEvent.findFirstOrThrow({ where: { providerEventId: "held" } })).toMatchObject({ status: "PENDING", attempts: 0 });
+
+    await t.database.prisma.partner.update({ where: { id: partnerId }, data: { suspendedAt: null } });
+    expect(await scheduleDueJobs(t.database.prisma, [poller], now)).toBe(1);
+    await work();
+    expect(service.runs).toBeGreaterThan(runs);
+    expect(await t.database.prisma.integrationEvent.findFirstOrThrow({ where: { providerEventId: "held" } })).toMatchObject({ status: "DONE" });
+  });
 });

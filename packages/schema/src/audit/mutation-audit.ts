@@ -25,10 +25,19 @@ const CLIENT_VISIBLE: Record<string, (input: InputSummary) => boolean> = {
 };
 
 const targets = new WeakMap<object, AuditTarget>();
+const notes = new WeakMap<object, Record<string, unknown>>();
 
 /** Names what a mutation acted on, for its audit event (called by the resolver). */
 export function setAuditTarget(context: GraphQLContext, target: AuditTarget): void {
   targets.set(context, target);
+}
+
+/**
+ * Adds to the mutation's audit event what its input summary leaves out on purpose but the
+ * trail needs (a suspension's stated reason); never a secret or staff-only text.
+ */
+export function setAuditNote(context: GraphQLContext, note: Record<string, unknown>): void {
+  notes.set(context, note);
 }
 
 /**
@@ -95,11 +104,12 @@ export function mutationAuditMiddleware(mutationFields: string[]): IMiddlewareFi
           outcome: failure ? "FAILURE" : "SUCCESS",
           principal: context.principal,
           target: targets.get(context) ?? (await inferTarget(context, args, result)),
-          metadata: { ...input, ...(failure ? { error: failure } : {}) },
+          metadata: { ...input, ...notes.get(context), ...(failure ? { error: failure } : {}) },
           request: context.request,
           clientVisible: !failure && (CLIENT_VISIBLE[name]?.(input) ?? false),
         });
         targets.delete(context);
+        notes.delete(context);
       }
     };
   }

@@ -4,6 +4,7 @@ import { ANONYMOUS, type ImpersonationLink, type Principal } from "../principal.
 import { CLIENT_AUDIENCE, verifyAccessToken } from "./access-tokens.js";
 import { API_KEY_PREFIX, principalFromApiKey } from "./api-keys.js";
 import type { AuthConfig } from "./auth-config.js";
+import { partnerSuspended } from "./suspension.js";
 
 type SessionRow = {
   active: boolean;
@@ -25,6 +26,7 @@ type SessionRow = {
   impersonation_reason: string | null;
   chain: ImpersonationLink[] | null;
   parent_token_expires_at: Date | null;
+  partner_suspended: boolean;
 };
 
 const rejected = () => apiError("UNAUTHENTICATED", "The access token is invalid or expired: refresh it or sign in again", { http: { status: 401 } });
@@ -33,7 +35,8 @@ const rejected = () => apiError("UNAUTHENTICATED", "The access token is invalid 
  * The principal an `Authorization: Bearer` header names; anonymous without one.
  * @remarks Checks the session on every request (one statement), so logout, a reused
  * refresh token or a stopped impersonation end access at once, not when the token expires.
- * An impersonation session is alive only while the session it was started from is.
+ * An impersonation session is alive only while the session it was started from is. A suspended
+ * partner's people, keys and impersonations of it are refused (PARTNER_SUSPENDED) until it is reactivated.
  */
 export async function principalFromAuthorization(prisma: PrismaClient, config: AuthConfig, authorization: string | null): Promise<Principal> {
   if (!authorization) return ANONYMOUS;
@@ -57,14 +60,18 @@ export async function principalFromAuthorization(prisma: PrismaClient, config: A
            (cu."disabledAt" IS NULL AND c."archivedAt" IS NULL) AS client_usable,
            s."parentSessionId" AS parent_session_id, s."impersonatedPartnerId" AS impersonated_partner_id,
            s."impersonatedClientId" AS impersonated_client_id, s."impersonationReason" AS impersonation_reason, s.chain,
-           s."parentTokenExpiresAt" AS parent_token_expires_at
+           s."parentTokenExpiresAt" AS parent_token_expires_at,
+           pt."suspendedAt" IS NOT NULL AS partner_suspended
     FROM "AuthSession" s
     LEFT JOIN "AuthSession" p ON p.id = s."parentSessionId"
     LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
     LEFT JOIN "ClientUser" cu ON cu.id = s."clientUserId"
     LEFT JOIN "Client" c ON c.id = cu."clientId"
+    LEFT JOIN "Partner" pt ON pt.id = COALESCE(s."impersonatedPartnerId", su."partnerId", cu."partnerId")
     WHERE s.id = ${claims.sessionId}::uuid`;
   if (!row?.active) throw rejected();
+  // The partner acted as (or the user's own): a platform admin has none until impersonating.
+  if (row.partner_suspended) throw partnerSuspended(true);
 
   if (row.impersonated_partner_id) {
     if (row.staff_id !== claims.userId || row.staff_disabled) throw rejected();

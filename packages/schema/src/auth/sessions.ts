@@ -4,6 +4,7 @@ import type { RequestInfo } from "../context.js";
 import { CLIENT_AUDIENCE, STAFF_AUDIENCE, signAccessToken } from "./access-tokens.js";
 import type { AuthConfig } from "./auth-config.js";
 import { hashOpaqueToken, newOpaqueToken } from "./opaque-tokens.js";
+import { partnerSuspended } from "./suspension.js";
 
 export type SessionIdentity = { subject: "STAFF"; userId: string } | { subject: "CLIENT"; userId: string; clientId: string };
 
@@ -77,7 +78,7 @@ export async function rotateRefreshToken(options: {
   const { prisma, config } = options;
   const stored = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashOpaqueToken(options.refreshToken) },
-    include: { session: { include: { staffUser: true, clientUser: { include: { client: true } } } } },
+    include: { session: { include: { staffUser: { include: { partner: { select: { suspendedAt: true } } } }, clientUser: { include: { client: true, partner: { select: { suspendedAt: true } } } } } } },
   });
   if (!stored) throw invalidRefresh();
   const { session } = stored;
@@ -88,6 +89,8 @@ export async function rotateRefreshToken(options: {
     throw invalidRefresh();
   }
   if (session.revokedAt || session.expiresAt <= now || stored.expiresAt <= now) throw invalidRefresh();
+  // Refused but kept unspent, so the same token works again once the partner is reactivated.
+  if ((session.staffUser ?? session.clientUser)?.partner?.suspendedAt) throw partnerSuspended();
 
   const identity = identityOf(session);
   if (!identity) {

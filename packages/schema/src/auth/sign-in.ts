@@ -12,20 +12,21 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword("mspgraph-no-such-ac
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-type Account = { identity: SessionIdentity; partnerId: string | null; passwordHash: string | null; usable: boolean };
+type Account = { identity: SessionIdentity; partnerId: string | null; passwordHash: string | null; usable: boolean; suspended: boolean };
 
 async function findAccount(prisma: PrismaClient, kind: "staff" | "client", email: string): Promise<Account | null> {
   if (kind === "staff") {
-    const user = await prisma.staffUser.findUnique({ where: { email } });
-    return user && { identity: { subject: "STAFF", userId: user.id }, partnerId: user.partnerId, passwordHash: user.passwordHash, usable: !user.disabledAt };
+    const user = await prisma.staffUser.findUnique({ where: { email }, include: { partner: { select: { suspendedAt: true } } } });
+    return user && { identity: { subject: "STAFF", userId: user.id }, partnerId: user.partnerId, passwordHash: user.passwordHash, usable: !user.disabledAt, suspended: Boolean(user.partner?.suspendedAt) };
   }
-  const user = await prisma.clientUser.findUnique({ where: { email }, include: { client: { select: { archivedAt: true } } } });
+  const user = await prisma.clientUser.findUnique({ where: { email }, include: { client: { select: { archivedAt: true } }, partner: { select: { suspendedAt: true } } } });
   return (
     user && {
       identity: { subject: "CLIENT", userId: user.id, clientId: user.clientId },
       partnerId: user.partnerId,
       passwordHash: user.passwordHash,
       usable: !user.disabledAt && !user.client.archivedAt,
+      suspended: Boolean(user.partner.suspendedAt),
     }
   );
 }
@@ -33,14 +34,15 @@ async function findAccount(prisma: PrismaClient, kind: "staff" | "client", email
 export type SignInResult =
   | { ok: true; tokens: SessionTokens; identity: SessionIdentity }
   | { ok: true; mfa: MfaStep; identity: SessionIdentity }
-  | { ok: false; account?: { id: string; partnerId: string | null; clientId: string | null } };
+  | { ok: false; account?: { id: string; partnerId: string | null; clientId: string | null }; suspended?: true };
 
 /**
  * Checks an email and password for one of the two identities (staff or client users),
  * throttled per account and per IP.
  * @remarks Every failure looks the same to the caller: unknown email, wrong password,
  * disabled account or pending invitation. A user with (or required to have) a second factor
- * gets no session yet, only the mfaToken for verifyMfa or enrolment.
+ * gets no session yet, only the mfaToken for verifyMfa or enrolment. Only a right password
+ * learns that the account's partner is suspended (`suspended`).
  */
 export async function signIn(options: {
   prisma: PrismaClient;
@@ -68,6 +70,10 @@ export async function signIn(options: {
     return { ok: false, account: { id: account.identity.userId, partnerId: account.partnerId, clientId } };
   }
   await clearFailures(prisma, keys.account);
+  if (account.suspended) {
+    const clientId = account.identity.subject === "CLIENT" ? account.identity.clientId : null;
+    return { ok: false, suspended: true, account: { id: account.identity.userId, partnerId: account.partnerId, clientId } };
+  }
   const purpose = await mfaPurposeFor(prisma, account.identity);
   if (purpose) return { ok: true, mfa: await startMfaChallenge(prisma, account.identity, purpose), identity: account.identity };
   const tokens = await startSession({ prisma, config: options.config, identity: account.identity, request });

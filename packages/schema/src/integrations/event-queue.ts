@@ -27,7 +27,8 @@ export async function enqueueEvent(
 /**
  * Claims up to `limit` due events for this worker, skipping rows another worker holds, and
  * leases them for `leaseMs`. The worker renews the lease while it works (renewLease); a worker
- * that dies stops renewing, and its events are claimed again once the lease runs out.
+ * that dies stops renewing, and its events are claimed again once the lease runs out. A
+ * suspended partner's events wait, kept, until it is reactivated.
  */
 export async function claimEvents(prisma: PrismaClient, limit: number, leaseMs = DEFAULT_LEASE_MS): Promise<IntegrationEvent[]> {
   return prisma.$queryRaw<IntegrationEvent[]>`
@@ -35,7 +36,8 @@ export async function claimEvents(prisma: PrismaClient, limit: number, leaseMs =
       "lockedUntil" = now() + ${`${Math.round(leaseMs)} milliseconds`}::interval, "updatedAt" = now()
     WHERE id IN (
       SELECT id FROM "IntegrationEvent"
-      WHERE (status = 'PENDING' AND "runAt" <= now()) OR (status = 'PROCESSING' AND "lockedUntil" < now())
+      WHERE ((status = 'PENDING' AND "runAt" <= now()) OR (status = 'PROCESSING' AND "lockedUntil" < now()))
+        AND NOT EXISTS (SELECT 1 FROM "Partner" p WHERE p.id = "IntegrationEvent"."partnerId" AND p."suspendedAt" IS NOT NULL)
       ORDER BY "runAt" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )

@@ -7,14 +7,15 @@ export const jobKind = (jobName: string) => `job:${jobName}`;
 
 /**
  * Stores one event for every job whose current time slot has none yet, for every live
- * connection. The event id names the slot, so instances racing here store it once.
+ * connection of a partner that is not suspended (its syncs pause meanwhile). The event id
+ * names the slot, so instances racing here store it once.
  * @returns how many runs were newly scheduled
  */
 export async function scheduleDueJobs(prisma: PrismaClient, plugins: readonly IntegrationPlugin[], now = new Date()): Promise<number> {
   const withJobs = plugins.filter((plugin) => plugin.jobs?.length);
   if (withJobs.length === 0) return 0;
   const connections = await prisma.integrationConnection.findMany({
-    where: { pluginId: { in: withJobs.map((plugin) => plugin.id) }, status: { not: "DISCONNECTED" }, credentialsCiphertext: { not: null } },
+    where: { pluginId: { in: withJobs.map((plugin) => plugin.id) }, status: { not: "DISCONNECTED" }, credentialsCiphertext: { not: null }, partner: { suspendedAt: null } },
     select: { id: true, partnerId: true, pluginId: true, config: true },
   });
   let scheduled = 0;

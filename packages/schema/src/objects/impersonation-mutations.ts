@@ -52,6 +52,9 @@ builder.mutationFields((t) => ({
         if (principal.role !== "PLATFORM_ADMIN") throw forbidden();
         const partner = await context.db.partner.findUnique({ where: { id: idOf(String(input.partnerId), "Partner", "partnerId") } });
         if (!partner) throw notFound("Partner");
+        if (partner.suspendedAt) {
+          return { accessToken: null, expiresAt: null, viewer: null, userErrors: [{ field: "partnerId", message: `${partner.name} is suspended: reactivate it to view as it`, code: "PARTNER_SUSPENDED" }] };
+        }
         subject = { type: "PARTNER", partnerId: partner.id, name: partner.name };
       } else {
         // A platform admin reaches clients through the partner: impersonate it first.

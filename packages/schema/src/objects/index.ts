@@ -1,6 +1,8 @@
 import "../scalars.js";
 import "./health.js";
 import "./partner.js";
+import "./partner-status.js";
+import "./partner-mutations.js";
 import "./client.js";
 import "./site.js";
 import "./agent.js";

@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { revokeSession, rotateRefreshToken } from "../auth/sessions.js";
 import { signIn } from "../auth/sign-in.js";
+import { PARTNER_SUSPENDED, SUSPENDED_MESSAGE } from "../auth/suspension.js";
 import type { SessionTokens } from "../auth/sessions.js";
 import type { MfaStep } from "../auth/mfa-challenge.js";
 import { type GraphQLContext, actAs } from "../context.js";
@@ -44,6 +45,7 @@ const LogoutPayloadRef = builder.objectRef<{ ok: boolean }>("LogoutPayload").imp
 });
 
 const WRONG_CREDENTIALS: TUserError = { field: null, message: "The email or password is incorrect", code: "INVALID_CREDENTIALS" };
+const SUSPENDED: TUserError = { field: null, message: SUSPENDED_MESSAGE, code: PARTNER_SUSPENDED };
 
 /**
  * The new session's viewer. The rest of this response acts as the new session, read exactly
@@ -62,8 +64,9 @@ async function login(kind: "staff" | "client", input: { email: string; password:
     throw error;
   });
   if (!result.ok) {
-    await recordAuditEvent(context, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, request: context.request });
-    return { tokens: null, viewer: null, userErrors: [WRONG_CREDENTIALS] };
+    const metadata = result.suspended ? { error: PARTNER_SUSPENDED } : undefined;
+    await recordAuditEvent(context, { action, outcome: "FAILURE", principal: context.principal, subject: { label: input.email, ...result.account }, metadata, request: context.request });
+    return { tokens: null, viewer: null, userErrors: [result.suspended ? SUSPENDED : WRONG_CREDENTIALS] };
   }
   if ("mfa" in result) {
     const metadata = { mfa: result.mfa.purpose === "VERIFY" ? "code required" : "enrolment required" };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { builder } from "../builder.js";
 import { addRules, allow } from "../permissions.js";
 
-export type UserErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "INVALID_CREDENTIALS" | "INVALID_CODE" | "FORBIDDEN" | "OUTBOUND_NOT_ALLOWED" | "PROVIDER_SETTING_REQUIRED";
+export type UserErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "INVALID_CREDENTIALS" | "INVALID_CODE" | "FORBIDDEN" | "OUTBOUND_NOT_ALLOWED" | "PROVIDER_SETTING_REQUIRED" | "PARTNER_SUSPENDED";
 export type TUserError = { field: string | null; message: string; code: UserErrorCode };
 
 const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
@@ -16,6 +16,7 @@ const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
     FORBIDDEN: {},
     OUTBOUND_NOT_ALLOWED: { description: "The address is one this server may not call (not https, not public, or a redirect); see MSPGRAPH_OUTBOUND_ALLOW" },
     PROVIDER_SETTING_REQUIRED: { description: "The partner's ticket provider needs a setting first (e.g. Syncro requires a ticket type: set the connection's defaultTicketTypeId)" },
+    PARTNER_SUSPENDED: { description: "The partner is suspended: its people cannot sign in and nobody can act as it until a platform admin reactivates it" },
   } as const,
 });
 
