@@ -61,7 +61,7 @@ export function CreatePartnerForm({ onCreated }: { onCreated: () => void }) {
   };
 
   return (
-    <form className="ui-form" onSubmit={submit} noValidate>
+    <form className="ui-form" aria-label="New partner" onSubmit={submit} noValidate>
       {created ? (
         <Notice tone="ok" title={`${created.name} is on the platform`}>
           {created.link ? (
