@@ -21,7 +21,7 @@ export function passwordResetMail(input: { branding: MailBranding; name: string;
     heading: `Hello ${input.name}`,
     paragraphs: [
       `Someone, hopefully you, asked to reset the password of your account at ${where}.`,
-      "Choose a new password with the button below. Every device signed in to your account will be signed out.",
+      "Follow the link below to choose a new password. Every device signed in to your account will then be signed out.",
     ],
     action: { label: "Choose a new password", url: input.link },
     notes: [
