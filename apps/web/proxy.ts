@@ -10,7 +10,7 @@ export function proxy(request: NextRequest): NextResponse {
   const area = areaOf(pathname);
   const session = readSession(request);
   const go = (path: string) => NextResponse.redirect(new URL(path, request.url));
-  if (session && session.meta.sessionEndsAt <= Date.now()) {
+  if (session && session.meta.sessionEndsAt <= Date.now() && area !== "public") {
     const response = go(`${area === "portal" ? "/portal/login" : "/login"}?reason=ended`);
     clearSession(request, response);
     return response;

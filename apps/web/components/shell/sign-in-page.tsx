@@ -25,6 +25,9 @@ export function SignInPage({ kind, title, lead, reason, next, footer }: Props) {
           </p>
         ) : null}
         <SignInForm kind={kind} next={next} />
+        <p>
+          <a href={kind === "staff" ? "/forgot-password" : "/portal/forgot-password"}>Forgot your password?</a>
+        </p>
         <p className="auth-footer">{footer}</p>
       </section>
     </main>

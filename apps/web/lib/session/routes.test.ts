@@ -17,3 +17,11 @@ it("keeps the portal, its public pages and the staff sign-in apart", () => {
   expect(areaOf("/portalx")).toBe("staff");
   expect(areaOf("/")).toBe("home");
 });
+
+it("keeps the forgotten-password pages beside their sign-in, and reset links open with or without a session", () => {
+  expect(areaOf("/forgot-password")).toBe("staff-login");
+  expect(areaOf("/portal/forgot-password")).toBe("portal-login");
+  expect(areaOf("/reset-password")).toBe("public");
+  expect(areaOf("/portal/reset-password")).toBe("public");
+  expect(areaOf("/reset-passwords")).toBe("staff");
+});

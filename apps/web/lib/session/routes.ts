@@ -26,8 +26,11 @@ export const PORTAL_ADMIN_SECTION = { href: "/portal/users", label: "Users" } as
 
 const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
-/** "portal-login" covers the portal's pages for people without a session (sign-in, invitations). */
-export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "home";
+/**
+ * "portal-login" covers the portal's pages for people without a session (sign-in, invitations,
+ * forgotten password); "public" pages work with or without one (a reset link opened while signed in).
+ */
+export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "public" | "home";
 
 /**
  * Which part of the app a path belongs to, for the proxy's sign-in and role checks. Every
@@ -35,6 +38,9 @@ export type TArea = "staff" | "portal" | "staff-login" | "portal-login" | "home"
  */
 export function areaOf(pathname: string): TArea {
   if (pathname === "/") return "home";
+  if (under(pathname, "/reset-password") || under(pathname, "/portal/reset-password")) return "public";
+  if (under(pathname, "/forgot-password")) return "staff-login";
+  if (under(pathname, "/portal/forgot-password")) return "portal-login";
   if (under(pathname, "/portal/login") || under(pathname, "/portal/accept-invitation")) return "portal-login";
   if (under(pathname, "/portal")) return "portal";
   if (under(pathname, "/login")) return "staff-login";

@@ -11,4 +11,5 @@ export const authTenancy = defineTenancy({
   TotpFactor: { owner: "none", reason: identity },
   RecoveryCode: { owner: "none", reason: identity },
   MfaChallenge: { owner: "none", reason: identity },
+  PasswordReset: { owner: "none", reason: identity },
 });

@@ -36,3 +36,4 @@ import "./backups/alert-backup-plan.js";
 import "./mfa-mutations.js";
 import "./account-mutations.js";
 import "./account-sessions.js";
+import "./password-reset-mutations.js";
