@@ -7,7 +7,7 @@ import { unauthenticated } from "../errors.js";
  * What a caller without a session may ask for: signing in (with its second-factor steps), renewing,
  * accepting an invitation, health, and `viewer` (null: "not signed in").
  */
-export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "refreshSession", "acceptClientInvitation", "health", "viewer", "__typename"]);
+export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "refreshSession", "acceptClientInvitation", "acceptStaffInvitation", "invitation", "health", "viewer", "__typename"]);
 const INTROSPECTION = new Set(["__schema", "__type"]);
 
 /** The root fields an operation selects, through fragments at the root. */
