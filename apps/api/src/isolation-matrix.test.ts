@@ -53,6 +53,7 @@ type Call = { query: string; variables?: Record<string, unknown>; token?: string
 type Fixtures = ReturnType<typeof isolationFixtures> & {
   freshToken(role: Role): Promise<string | null>;
   invitationToken(): Promise<string>;
+  staffInvitationToken(): Promise<string>;
   refreshToken(): Promise<string>;
   impersonationToken(role: Role): Promise<string | null>;
   /** A new session's id, of the tenant's partner technician. */
@@ -183,6 +184,16 @@ const SPECS: Record<string, Spec> = {
   "Mutation.removeClientUser": { allowed: [...MANAGERS, "clientAdmin"], perTenant: true, build: async (t, fx) => ({ query: input("removeClientUser", "RemoveClientUserInput", ""), variables: { input: { id: await fx.clientUser(t) } } }) },
   "Mutation.resendClientInvitation": { allowed: [...MANAGERS, "clientAdmin"], perTenant: true, build: async (t, fx) => ({ query: input("resendClientInvitation", "ClientInvitationInput", "clientUser { status }"), variables: { input: { clientUserId: await fx.invitedUser(t) } } }) },
   "Mutation.revokeClientInvitation": { allowed: [...MANAGERS, "clientAdmin"], perTenant: true, build: async (t, fx) => ({ query: input("revokeClientInvitation", "ClientInvitationInput", "clientUser { status }"), variables: { input: { clientUserId: await fx.invitedUser(t) } } }) },
+  // Partner staff: its OWNER/ADMIN as people; a platform admin manages a partner's staff by impersonating it.
+  "Query.invitation": { allowed: ROLES, perTenant: false, build: () => ({ query: "query ($t: String!) { invitation(token: $t) { partnerName clientName } }", variables: { t: "mspi_no-such-token" } }) },
+  "Mutation.acceptStaffInvitation": { allowed: ROLES, perTenant: false, build: async (_t, fx) => ({ query: input("acceptStaffInvitation", "AcceptStaffInvitationInput", "ok"), variables: { input: { token: await fx.staffInvitationToken(), password: "a-long-enough-password" } } }) },
+  "Mutation.inviteStaffUser": { allowed: ["owner", "otherPartner"], perTenant: false, build: (_t, fx) => ({ query: input("inviteStaffUser", "InviteStaffUserInput", "staffUser { status }"), variables: { input: { email: `staff-${fx.seq()}@example.test`, name: "Staff", role: "TECHNICIAN" } } }) },
+  "Mutation.updateStaffUser": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("updateStaffUser", "UpdateStaffUserInput", "staffUser { role }"), variables: { input: { id: await fx.invitedStaff(t), role: "ADMIN" } } }) },
+  "Mutation.disableStaffUser": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("disableStaffUser", "StaffUserIdInput", "staffUser { status }"), variables: { input: { id: await fx.invitedStaff(t) } } }) },
+  "Mutation.enableStaffUser": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("enableStaffUser", "StaffUserIdInput", "staffUser { status }"), variables: { input: { id: await fx.invitedStaff(t) } } }) },
+  "Mutation.removeStaffUser": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("removeStaffUser", "StaffUserIdInput", ""), variables: { input: { id: await fx.invitedStaff(t) } } }) },
+  "Mutation.resendStaffInvitation": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("resendStaffInvitation", "StaffInvitationInput", "staffUser { status }"), variables: { input: { staffUserId: await fx.invitedStaff(t) } } }) },
+  "Mutation.revokeStaffInvitation": { allowed: ["owner", "otherPartner"], perTenant: true, build: async (t, fx) => ({ query: input("revokeStaffInvitation", "StaffInvitationInput", "staffUser { status }"), variables: { input: { staffUserId: await fx.invitedStaff(t) } } }) },
   "Mutation.acknowledgeAlert": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("acknowledgeAlert", "AlertActionInput", "alert { status }"), variables: { input: { id: await fx.activeAlert(t) } } }) },
   "Mutation.resolveAlert": { allowed: STAFF, perTenant: true, build: async (t, fx) => ({ query: input("resolveAlert", "AlertActionInput", "alert { status }"), variables: { input: { id: await fx.activeAlert(t) } } }) },
   "Mutation.createDocument": { allowed: STAFF, perTenant: true, build: (t) => ({ query: input("createDocument", "CreateDocumentInput", "document { title }"), variables: { input: { clientId: clientGid(t), title: "Matrix doc", body: "x" } } }) },
@@ -344,6 +355,10 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
         const owner = tokens.get("owner")!;
         const r = await t.gql(input("inviteClientUser", "InviteClientUserInput", "invitationToken"), { input: { clientId: clientGid("fabrikam"), email: `accept-${++counter}@example.test`, name: "New", role: "VIEW_ONLY" } }, { token: owner });
         return r.data!.inviteClientUser.invitationToken as string;
+      },
+      staffInvitationToken: async () => {
+        const r = await t.gql(input("inviteStaffUser", "InviteStaffUserInput", "invitationLink"), { input: { email: `join-${++counter}@example.test`, name: "New", role: "TECHNICIAN" } }, { token: tokens.get("owner")! });
+        return new URL(r.data!.inviteStaffUser.invitationLink as string).searchParams.get("token")!;
       },
     };
   });

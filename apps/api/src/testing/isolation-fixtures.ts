@@ -24,6 +24,12 @@ export function isolationFixtures(prisma: PrismaClient) {
       const { id } = await prisma.clientUser.create({ data: { ...owned(tenant), email: `u-${randomUUID()}@${tenant}.test`, name: "Temp", role: "VIEW_ONLY" } });
       return gid("ClientUser", id);
     },
+    /** A technician of the tenant's partner with a pending invitation (its token is random and unknown). */
+    async invitedStaff(tenant: Tenant) {
+      const invitation = { invitationTokenHash: randomUUID(), invitationExpiresAt: new Date(Date.now() + 3_600_000) };
+      const { id } = await prisma.staffUser.create({ data: { partnerId: TENANTS[tenant].partnerId, email: `s-${randomUUID()}@${tenant}.test`, name: "Invited", role: "TECHNICIAN", ...invitation } });
+      return gid("StaffUser", id);
+    },
     /** A client user with a pending invitation (its token is random and unknown). */
     async invitedUser(tenant: Tenant) {
       const invitation = { invitationTokenHash: randomUUID(), invitationExpiresAt: new Date(Date.now() + 3_600_000) };

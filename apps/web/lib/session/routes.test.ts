@@ -14,6 +14,7 @@ it("keeps the portal, its public pages and the staff sign-in apart", () => {
   expect(areaOf("/portal/login")).toBe("portal-login");
   expect(areaOf("/portal/accept-invitation")).toBe("portal-login");
   expect(areaOf("/login")).toBe("staff-login");
+  expect(areaOf("/accept-invitation")).toBe("staff-login");
   expect(areaOf("/portalx")).toBe("staff");
   expect(areaOf("/")).toBe("home");
 });

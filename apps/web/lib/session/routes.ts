@@ -7,6 +7,7 @@ export const STAFF_SECTIONS = [
   { href: "/alerts", label: "Alerts" },
   { href: "/backups", label: "Backups" },
   { href: "/integrations", label: "Integrations" },
+  { href: "/staff", label: "Staff" },
   { href: "/audit", label: "Audit log" },
   { href: "/api-keys", label: "API keys" },
   { href: "/partners", label: "Partners" },
@@ -43,6 +44,6 @@ export function areaOf(pathname: string): TArea {
   if (under(pathname, "/portal/forgot-password")) return "portal-login";
   if (under(pathname, "/portal/login") || under(pathname, "/portal/accept-invitation")) return "portal-login";
   if (under(pathname, "/portal")) return "portal";
-  if (under(pathname, "/login")) return "staff-login";
+  if (under(pathname, "/login") || under(pathname, "/accept-invitation")) return "staff-login";
   return "staff";
 }

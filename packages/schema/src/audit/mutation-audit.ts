@@ -8,7 +8,7 @@ import { tenancyOf } from "../tenancy/tenancy.js";
 import { type AuditTarget, recordAuditEvent } from "./record.js";
 
 // Mutations that write their own, more specific events (sign-in, sessions, impersonation).
-const SELF_AUDITED = new Set(["login", "clientLogin", "refreshSession", "logout", "acceptClientInvitation", "startImpersonation", "stopImpersonation", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "requestPasswordReset", "resetPassword"]);
+const SELF_AUDITED = new Set(["login", "clientLogin", "refreshSession", "logout", "acceptClientInvitation", "acceptStaffInvitation", "startImpersonation", "stopImpersonation", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "requestPasswordReset", "resetPassword"]);
 
 // Staff acts a client's users see anyway (on their tickets and their own users), so their
 // trail shows them; a hidden comment is staff-only work and stays out of it.

@@ -5,8 +5,9 @@ import { notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
 import { isClientAdmin, isPartnerManager } from "../rules/roles.js";
 import { issueClientInvitation, revokeClientInvitation } from "./client-invitation.js";
-import { type ClientUserPayload, ClientUserPayloadRef, handBack } from "./client-user-mutations.js";
+import { type ClientUserPayload, ClientUserPayloadRef } from "./client-user-mutations.js";
 import { idOf } from "./global-id.js";
+import { handBack } from "./invitations.js";
 
 const ClientInvitationInput = builder.inputType("ClientInvitationInput", {
   fields: (t) => ({ clientUserId: t.id({ required: true, description: "The invited client user" }) }),

@@ -1,38 +1,24 @@
-import { hashPassword } from "@mspgraph/db";
 import { or } from "graphql-shield";
 import { z } from "zod";
-import { hashOpaqueToken } from "../auth/opaque-tokens.js";
-import { ZNewPassword } from "../auth/password-policy.js";
 import { normalizeEmail } from "../auth/sign-in.js";
 import { setAuditTarget } from "../audit/mutation-audit.js";
-import { recordAuditEvent } from "../audit/record.js";
 import { builder } from "../builder.js";
-import type { MailSettings } from "../mail/mail-settings.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
 import { isClientAdmin, isPartnerManager } from "../rules/roles.js";
-import { type IssuedInvitation, issueClientInvitation } from "./client-invitation.js";
+import { issueClientInvitation } from "./client-invitation.js";
 import { ClientUserRoleEnum } from "./enums.js";
 import { idOf } from "./global-id.js";
+import { acceptInvitation, handBack } from "./invitations.js";
 import { type TUserError, UserErrorRef, conflictOrThrow, zodUserErrors } from "./user-error.js";
 import { ClientUserRef } from "./users.js";
-
 
 const ZInviteClientUserInput = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address"),
   name: z.string().trim().min(1, "must not be empty").max(200),
 });
-const ZAcceptInvitationInput = z.object({ password: ZNewPassword });
 
 export type ClientUserPayload = { clientUser: { id: string } | null; invitationToken?: string | null; invitationLink?: string | null; userErrors: TUserError[] };
-
-/**
- * What the inviter gets back of an invitation: nothing when it was emailed; without SMTP
- * (the embedded demo) its link, which the mail waiting in the outbox would have carried.
- */
-export function handBack(mail: MailSettings, invitation: IssuedInvitation): Pick<ClientUserPayload, "invitationToken" | "invitationLink"> {
-  return mail.delivers ? {} : { invitationToken: invitation.token, invitationLink: invitation.link };
-}
 
 export const ClientUserPayloadRef = builder.objectRef<ClientUserPayload>("ClientUserPayload").implement({
   fields: (t) => ({
@@ -152,34 +138,14 @@ builder.mutationFields((t) => ({
     type: AcceptInvitationPayloadRef,
     description: "Sets an invited client user's password with their invitation token",
     args: { input: t.arg({ type: AcceptClientInvitationInput, required: true }) },
-    resolve: async (_root, { input }, context): Promise<{ ok: boolean; userErrors: TUserError[] }> => {
-      const { database } = context;
-      const audit = (outcome: "SUCCESS" | "FAILURE", user?: { id: string; email: string; partnerId: string; clientId: string }) =>
-        recordAuditEvent(context, {
-          action: "auth.invitation_accepted",
-          outcome,
-          principal: context.principal,
-          ...(user ? { subject: { label: user.email, ...user }, target: { type: "ClientUser", id: user.id, partnerId: user.partnerId, clientId: user.clientId } } : {}),
-          request: context.request,
-        });
-      const parsed = ZAcceptInvitationInput.safeParse(input);
-      if (!parsed.success) {
-        await audit("FAILURE");
-        return { ok: false, userErrors: zodUserErrors(parsed.error) };
-      }
+    resolve: (_root, { input }, context) =>
       // Identity, not tenant data: the token itself names the user.
-      const invitation = { invitationTokenHash: hashOpaqueToken(input.token), invitationExpiresAt: { gt: new Date() } };
-      const user = await database.prisma.clientUser.findFirst({ where: invitation, select: { id: true, email: true, partnerId: true, clientId: true } });
-      const passwordHash = await hashPassword(parsed.data.password);
-      // Matched on the token again, so two requests racing with one token set one password.
-      const { count } = user ? await database.prisma.clientUser.updateMany({ where: { id: user.id, ...invitation }, data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null } }) : { count: 0 };
-      if (!user || count === 0) {
-        await audit("FAILURE");
-        return { ok: false, userErrors: [{ field: "token", message: "the invitation is invalid or has expired", code: "NOT_FOUND" }] };
-      }
-      await audit("SUCCESS", user);
-      return { ok: true, userErrors: [] };
-    },
+      acceptInvitation(context, input, {
+        type: "ClientUser",
+        find: (where) => context.database.prisma.clientUser.findFirst({ where, select: { id: true, email: true, partnerId: true, clientId: true } }),
+        claim: async (id, where, passwordHash) =>
+          (await context.database.prisma.clientUser.updateMany({ where: { id, ...where }, data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null } })).count,
+      }),
   }),
 }));
 

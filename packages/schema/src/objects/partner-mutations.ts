@@ -5,7 +5,7 @@ import type { GraphQLContext } from "../context.js";
 import { addRules, allow } from "../permissions.js";
 import { isPlatformAdmin } from "../rules/roles.js";
 import type { IssuedInvitation } from "./client-invitation.js";
-import { handBack } from "./client-user-mutations.js";
+import { handBack } from "./invitations.js";
 import { PartnerRef } from "./partner.js";
 import { issueStaffInvitation } from "./staff-invitation.js";
 import { type TUserError, UserErrorRef, isUniqueViolation, zodUserErrors } from "./user-error.js";

@@ -5,6 +5,10 @@ import { addRules } from "../permissions.js";
 import { isClientAdmin, isPartnerManager, isStaff } from "../rules/roles.js";
 import { ClientUserRoleEnum, StaffRoleEnum } from "./enums.js";
 
+const StaffUserStatusEnum = builder.enumType("StaffUserStatus", {
+  values: { INVITED: { description: "Has not accepted the invitation yet" }, ACTIVE: {}, DISABLED: { description: "Cannot sign in; their sessions have ended" } } as const,
+});
+
 export const StaffUserRef = builder.prismaNode("StaffUser", {
   id: { field: "id" },
   ...nodeLookup,
@@ -14,6 +18,17 @@ export const StaffUserRef = builder.prismaNode("StaffUser", {
     email: t.exposeString("email", { description: "Partner OWNER/ADMIN and platform admins only: technicians see colleagues' names and roles" }),
     role: t.expose("role", { type: StaffRoleEnum }),
     partner: t.relation("partner", { nullable: true }),
+    status: t.field({
+      type: StaffUserStatusEnum,
+      description: "Partner OWNER/ADMIN and platform admins only",
+      select: { disabledAt: true, passwordHash: true },
+      resolve: (user) => (user.disabledAt ? "DISABLED" : user.passwordHash ? "ACTIVE" : "INVITED"),
+    }),
+    invitationExpiresAt: t.expose("invitationExpiresAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the pending invitation's link stops working; null when none is pending (accepted or revoked). Partner OWNER/ADMIN only",
+    }),
   }),
 });
 
@@ -47,6 +62,6 @@ export const ClientUserRef = builder.prismaNode("ClientUser", {
 addRules({
   // Any staff role reads its colleagues' names and roles (the tenant scope keeps them to its
   // own partner); email addresses are for those who manage the staff.
-  StaffUser: { "*": isStaff, email: isPartnerManager },
+  StaffUser: { "*": isStaff, email: isPartnerManager, status: isPartnerManager, invitationExpiresAt: isPartnerManager },
   ClientUser: { "*": or(isStaff, isClientAdmin) },
 });

@@ -5,9 +5,9 @@ import { unauthenticated } from "../errors.js";
 
 /**
  * What a caller without a session may ask for: signing in (with its second-factor steps), renewing,
- * accepting an invitation, a forgotten password, health, and `viewer` (null: "not signed in").
+ * accepting or previewing an invitation, a forgotten password, health, and `viewer` (null: "not signed in").
  */
-export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "refreshSession", "acceptClientInvitation", "requestPasswordReset", "resetPassword", "health", "viewer", "__typename"]);
+export const ANONYMOUS_FIELDS = new Set(["login", "clientLogin", "verifyMfa", "startTotpEnrollment", "confirmTotpEnrollment", "refreshSession", "acceptClientInvitation", "acceptStaffInvitation", "invitation", "requestPasswordReset", "resetPassword", "health", "viewer", "__typename"]);
 const INTROSPECTION = new Set(["__schema", "__type"]);
 
 /** The root fields an operation selects, through fragments at the root. */

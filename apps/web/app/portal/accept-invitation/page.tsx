@@ -1,4 +1,4 @@
-import { AcceptInvitationForm } from "../../../components/shell/accept-invitation-form";
+import { InvitationCard } from "../../../components/shell/invitation-card";
 
 export const metadata = { title: "Set your password · Client portal" };
 
@@ -8,17 +8,7 @@ export default async function AcceptInvitation({ searchParams }: Props) {
   const { token } = await searchParams;
   return (
     <main className="auth">
-      <section className="auth-card" aria-labelledby="invite-title">
-        <p className="brand">
-          <span className="brand-mark" aria-hidden="true">m</span> mspgraph
-        </p>
-        <h1 id="invite-title">Set your portal password</h1>
-        <p className="muted">You were invited to your IT provider&apos;s client portal. Choose a password of at least 12 characters.</p>
-        <AcceptInvitationForm token={token ?? ""} />
-        <p className="auth-footer">
-          Already set? <a href="/portal/login">Sign in</a>.
-        </p>
-      </section>
+      <InvitationCard token={token ?? ""} kind="CLIENT" />
     </main>
   );
 }

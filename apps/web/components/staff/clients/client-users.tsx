@@ -65,6 +65,12 @@ export function ClientUsers({ id, canManage }: { id: string; canManage: boolean 
     refetch({ requestPolicy: "network-only" });
   };
 
+  const setRole = async (user: { id: string }, role: "ADMIN" | "VIEW_ONLY") => {
+    const result = await updateUser({ input: { id: user.id, role } });
+    setRemoveErrors(result.data?.updateClientUser.userErrors.map((e) => e.message) ?? []);
+    refetch({ requestPolicy: "network-only" });
+  };
+
   return (
     <Card
       id="users"
@@ -102,7 +108,14 @@ export function ClientUsers({ id, canManage }: { id: string; canManage: boolean 
                 <tr key={node.id}>
                   <td data-label="Name">{node.name}</td>
                   <td data-label="Email">{node.email}</td>
-                  <td data-label="Role">{node.role === "VIEW_ONLY" ? "View only" : "Admin"}</td>
+                  <td data-label="Role">
+                    {canManage ? (
+                      <select className="ui-input" aria-label={`Role of ${node.name}`} value={node.role} disabled={update.fetching} onChange={(event) => setRole(node, event.target.value as "ADMIN" | "VIEW_ONLY")}>
+                        <option value="VIEW_ONLY">View only</option>
+                        <option value="ADMIN">Admin</option>
+                      </select>
+                    ) : node.role === "VIEW_ONLY" ? "View only" : "Admin"}
+                  </td>
                   <td data-label="Status"><Badge tone={statusTone(node.status)}>{enumLabel(node.status)}</Badge></td>
                   <td data-label="Added"><Time value={node.createdAt} /></td>
                   {canManage ? (
