@@ -26,9 +26,9 @@ async function staffSignIn(page: Page, email: string, password: string, secret?:
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const codeField = page.getByLabel("Code from your authenticator app");
-  await page.waitForURL((url) => !url.pathname.endsWith("/login")).catch(() => undefined);
-  if (!new URL(page.url()).pathname.endsWith("/login")) return secret;
-  await expect.poll(() => codeField.isVisible()).toBe(true);
+  const signedIn = () => !new URL(page.url()).pathname.endsWith("/login");
+  await expect.poll(async () => signedIn() || (await codeField.isVisible())).toBe(true);
+  if (signedIn()) return secret;
   const enrolling = await page.getByRole("button", { name: "Turn on and sign in" }).isVisible();
   const key = enrolling ? await shownTotpKey(page) : secret!;
   await codeField.fill(totpCode(key));
@@ -44,11 +44,11 @@ async function staffSignIn(page: Page, email: string, password: string, secret?:
 /** Opens an emailed invitation link and chooses a password there. */
 async function acceptInvitation(page: Page, link: string, partnerName: string, password: string): Promise<void> {
   await page.goto(link);
-  await expect.poll(() => page.getByText(partnerName).first().isVisible()).toBe(true);
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("New password again").fill(password);
-  await page.getByRole("button", { name: "Set password" }).click();
-  await expect.poll(() => page.getByRole("link", { name: /Sign in/ }).first().isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(`invited to ${partnerName}'s team`).isVisible()).toBe(true);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Password again").fill(password);
+  await page.getByRole("button", { name: "Set your password" }).click();
+  await expect.poll(() => page.getByRole("status").textContent()).toBe("Your password is set.");
 }
 
 it("a platform admin onboards an MSP: its owner and a technician join from emailed links, with two-step sign-in", async () => {
@@ -58,12 +58,12 @@ it("a platform admin onboards an MSP: its owner and a technician join from email
   await staffSignIn(admin, "admin@mspgraph.test", "mspgraph-demo");
   await admin.goto(`${stack.webUrl}/partners`);
   const create = admin.getByRole("form", { name: "New partner" });
-  await create.getByLabel("Name").fill("Litware IT");
+  await create.getByLabel("Name", { exact: true }).fill("Litware IT");
   await create.getByLabel("Slug").fill("litware-it");
   await create.getByLabel("Owner's name").fill("Lena Marsh");
   await create.getByLabel("Owner's email").fill("lena@litware.test");
   await create.getByRole("button", { name: "Create partner" }).click();
-  await expect.poll(() => admin.getByRole("cell", { name: "Litware IT" }).isVisible()).toBe(true);
+  await expect.poll(() => admin.getByText("Litware IT is on the platform").isVisible()).toBe(true);
 
   const ownerMail = await linkMailedTo(smtp, "lena@litware.test", "/accept-invitation?token=");
   expect(ownerMail.mail.subject).toContain("Litware IT");
@@ -71,10 +71,8 @@ it("a platform admin onboards an MSP: its owner and a technician join from email
   await acceptInvitation(owner, ownerMail.link, "Litware IT", "lena's long passphrase 42");
   // The link works once.
   await owner.goto(ownerMail.link);
-  await owner.getByLabel("New password", { exact: true }).fill("another long passphrase");
-  await owner.getByLabel("New password again").fill("another long passphrase");
-  await owner.getByRole("button", { name: "Set password" }).click();
-  await expect.poll(() => owner.getByRole("alert").first().textContent()).toMatch(/no longer works|expired|already/i);
+  await expect.poll(() => owner.getByText("This invitation link is not valid any more").isVisible()).toBe(true);
+  expect(await owner.getByLabel("Password", { exact: true }).count()).toBe(0);
 
   await staffSignIn(owner, "lena@litware.test", "lena's long passphrase 42");
   await owner.goto(`${stack.webUrl}/security`);
@@ -86,8 +84,9 @@ it("a platform admin onboards an MSP: its owner and a technician join from email
 
   await owner.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff" }).click();
   await owner.waitForURL("**/staff");
-  const invite = owner.getByRole("form", { name: "Invite a staff member" });
-  await invite.getByLabel("Name").fill("Tomas Reyes");
+  await owner.getByRole("button", { name: "Invite a colleague" }).click();
+  const invite = owner.getByRole("form", { name: "Invite a colleague" });
+  await invite.getByLabel("Name", { exact: true }).fill("Tomas Reyes");
   await invite.getByLabel("Email").fill("tomas@litware.test");
   await invite.getByLabel("Role").selectOption("TECHNICIAN");
   await invite.getByRole("button", { name: "Invite" }).click();
@@ -114,17 +113,19 @@ it("a client user who forgot their password resets it from the emailed link and 
   await page.waitForURL("**/portal/forgot-password");
   await page.getByLabel("Email").fill("viewer@fabrikam.test");
   await page.getByRole("button", { name: "Send reset link" }).click();
-  const confirmation = await page.getByRole("status").first().textContent();
+  await expect.poll(() => page.getByRole("status").isVisible()).toBe(true);
+  const confirmation = (await page.getByRole("status").textContent())!.replace("viewer@fabrikam.test", "<email>");
 
   const { mail, link } = await linkMailedTo(smtp, "viewer@fabrikam.test", "/portal/reset-password?token=");
   expect(mail.html).toContain("Fabrikam Dental");
   await page.goto(link);
   await page.getByLabel("New password", { exact: true }).fill("a fresh long passphrase");
+  await page.getByLabel("New password again").fill("a fresh long passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await page.getByRole("link", { name: /Sign in/ }).first().click();
+  await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/portal/login");
   await page.getByLabel("Email").fill("viewer@fabrikam.test");
-  await page.getByLabel("Password").fill("a fresh long passphrase");
+  await page.getByLabel("Password", { exact: true }).fill("a fresh long passphrase");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === "/portal");
 
@@ -134,7 +135,7 @@ it("a client user who forgot their password resets it from the emailed link and 
   await page.goto(`${stack.webUrl}/portal/forgot-password`);
   await page.getByLabel("Email").fill("nobody@fabrikam.test");
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect.poll(() => page.getByRole("status").first().textContent()).toBe(confirmation);
+  await expect.poll(() => page.getByRole("status").textContent().then((text) => text?.replace("nobody@fabrikam.test", "<email>"))).toBe(confirmation);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(smtp.received.length).toBe(sent);
 });

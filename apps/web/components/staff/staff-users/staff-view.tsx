@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from "../../ui/states";
 import { FormErrors } from "../../ui/user-errors";
 import { InvitationSent } from "./invitation-sent";
 import { InviteStaffForm } from "./invite-staff-form";
+import { RequireMfaSetting } from "../team/require-mfa-setting";
 import { StaffRow } from "./staff-row";
 import "../staff.css";
 
@@ -78,6 +79,9 @@ export function StaffView() {
             </table>
           </div>
         ) : null}
+      </Card>
+      <Card title="Two-step sign-in">
+        <RequireMfaSetting />
       </Card>
     </div>
   );

@@ -21,6 +21,8 @@ export function RequireMfaSetting() {
   const [{ data, error }] = useQuery({ query: TeamMfaQuery });
   const [update, save] = useMutation(UpdatePartnerMutation);
   const [changed, setChanged] = useState(false);
+  // What the owner chose, shown at once while the API saves it (null: as loaded).
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const hintId = useId();
   const viewer = data?.viewer;
   const partner = viewer?.partner;
@@ -29,14 +31,17 @@ export function RequireMfaSetting() {
   const isOwner = viewer.staffRole === "OWNER";
   const toggle = async (requireStaffMfa: boolean) => {
     setChanged(false);
+    setChosen(requireStaffMfa);
     const result = await save({ input: { id: partner.id, requireStaffMfa } });
     if (result.data?.updatePartner) setChanged(true);
+    else setChosen(null);
   };
+  const required = chosen ?? partner.requireStaffMfa;
   return (
     <div className="ui-form">
       <div className="ui-field">
         <label>
-          <input type="checkbox" aria-describedby={hintId} checked={partner.requireStaffMfa} disabled={!isOwner || update.fetching} onChange={(event) => void toggle(event.target.checked)} />{" "}
+          <input type="checkbox" aria-describedby={hintId} checked={required} disabled={!isOwner || update.fetching} onChange={(event) => void toggle(event.target.checked)} />{" "}
           Require two-step sign-in for all staff
         </label>
         <span id={hintId} className="ui-field-hint">
@@ -45,7 +50,7 @@ export function RequireMfaSetting() {
       </div>
       {changed ? (
         <Notice tone="ok" title="Saved">
-          {partner.requireStaffMfa ? "Every staff member now needs two-step sign-in." : "Two-step sign-in is now each person's choice."}
+          {required ? "Every staff member now needs two-step sign-in." : "Two-step sign-in is now each person's choice."}
         </Notice>
       ) : null}
       {update.error ? <ErrorState error={update.error} title="The setting was not saved" /> : null}
