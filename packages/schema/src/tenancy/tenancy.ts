@@ -3,6 +3,7 @@ import { auditTenancy } from "../audit/audit.tenancy.js";
 import { authTenancy } from "../auth/auth.tenancy.js";
 import { integrationsTenancy } from "../integrations/integrations.tenancy.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { domainEventsTenancy } from "../domain-events/domain-events.tenancy.js";
 import { mailTenancy } from "../mail/mail.tenancy.js";
 import { backupsTenancy } from "../objects/backups/backups.tenancy.js";
 import { documentTenancy } from "../objects/document.tenancy.js";
@@ -25,7 +26,7 @@ function merge(into: Map<string, ModelTenancy>, owner: string, declarations: Ten
 
 function coreTenancyMap(): Tenancy {
   const map = new Map<string, ModelTenancy>();
-  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy]) {
+  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy, domainEventsTenancy]) {
     merge(map, "the core", declarations);
   }
   return map;
