@@ -6,10 +6,11 @@ import { retryDelayMs } from "../integrations/event-queue.js";
  * the transaction that marks the event dispatched, so what it writes (deliveries, notices,
  * mail) is stored once per event: all outlets take it, or none and it is tried again.
  * @remarks `take` writes rows for its own worker to act on; it must not call the network.
+ * What must wait for the commit (publishing a live update) goes through `afterCommit`.
  */
 export type EventOutlet = {
   name: string;
-  take(tx: Prisma.TransactionClient, event: DomainEvent): Promise<void>;
+  take(tx: Prisma.TransactionClient, event: DomainEvent, afterCommit: (effect: () => void) => void): Promise<void>;
 };
 
 /** How long a dispatcher holds an event; long enough for every outlet's `take`. */
@@ -45,11 +46,13 @@ export async function dispatchDueEvents(options: { prisma: PrismaClient; outlets
     const event = await claimEvent(options.prisma, now(), options.leaseMs ?? DISPATCH_LEASE_MS);
     if (!event) break;
     claimed++;
+    const effects: Array<() => void> = [];
     try {
       await options.prisma.$transaction(async (tx) => {
-        for (const outlet of options.outlets) await outlet.take(tx, event);
+        for (const outlet of options.outlets) await outlet.take(tx, event, (effect) => effects.push(effect));
         await tx.domainEvent.update({ where: { id: event.id }, data: { dispatchedAt: now(), lockedUntil: null, lastError: null } });
       });
+      for (const effect of effects) effect();
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : "outlet failed";
       await options.prisma.domainEvent.update({ where: { id: event.id }, data: { lockedUntil: new Date(now().getTime() + retryDelayMs(event.attempts)), lastError: message } });
