@@ -168,6 +168,10 @@ const SPECS: Record<string, Spec> = {
     perTenant: false,
     build: async (_t, fx) => ({ query: input("acceptClientInvitation", "AcceptClientInvitationInput", "ok"), variables: { input: { token: await fx.invitationToken(), password: "a-long-enough-password" } } }),
   },
+  // Open to everyone (never denied) and the same answer for every address; a made-up address
+  // changes nothing, and a made-up token gets the one answer for unknown, used and expired links.
+  "Mutation.requestPasswordReset": { allowed: ROLES, perTenant: false, build: () => ({ query: input("requestPasswordReset", "RequestPasswordResetInput", "ok"), variables: { input: { email: "nobody@example.test", kind: "STAFF" } } }) },
+  "Mutation.resetPassword": { allowed: ROLES, perTenant: false, build: () => ({ query: input("resetPassword", "ResetPasswordInput", "ok"), variables: { input: { token: "mspw_no-such-token", newPassword: "a-long-enough-password" } } }), expect: () => "notFound" },
   "Mutation.createClient": {
     allowed: MANAGERS,
     perTenant: true,
