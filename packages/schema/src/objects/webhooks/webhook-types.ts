@@ -49,7 +49,7 @@ export const WebhookEndpointRef = builder.prismaNode("WebhookEndpoint", {
     disabledAt: t.expose("disabledAt", { type: "DateTime", nullable: true }),
     disabledReason: t.exposeString("disabledReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    deliveries: t.relatedConnection("deliveries", { cursor: "id", description: "The delivery log, newest first", query: { orderBy: [{ createdAt: "desc" }, { id: "asc" }] } }),
+    deliveries: t.relatedConnection("deliveries", { cursor: "id", totalCount: true, description: "The delivery log, newest first", query: { orderBy: [{ createdAt: "desc" }, { id: "asc" }] } }),
   }),
 });
 
