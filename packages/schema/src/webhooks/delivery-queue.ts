@@ -5,7 +5,7 @@ import { WEBHOOK_DISABLE_AFTER_MS, webhookRetryDelayMs } from "./schedule.js";
 export const WEBHOOK_LEASE_MS = 60_000;
 
 /** A claimed delivery with what sending it needs. */
-export type ClaimedDelivery = { id: string; partnerId: string; endpointId: string; body: string; attempts: number; url: string; secretCiphertext: string };
+export type ClaimedDelivery = { id: string; partnerId: string; endpointId: string; body: string; attempts: number; url: string; secretCiphertext: string; failingSince: Date | null };
 
 /** What one attempt came to: an HTTP answer (any status) or none (`error` says why). */
 export type AttemptOutcome = { ok: boolean; status: number | null; timeMs: number; body: string | null; error: string | null };
@@ -29,7 +29,7 @@ export async function claimDeliveries(prisma: PrismaClient, now: Date, limit: nu
       ORDER BY w."nextAttemptAt" LIMIT ${limit}::int
       FOR UPDATE OF w SKIP LOCKED
     )
-    RETURNING d.id, d."partnerId", d."endpointId", d.body, d.attempts, e.url, e."secretCiphertext"`;
+    RETURNING d.id, d."partnerId", d."endpointId", d.body, d.attempts, e.url, e."secretCiphertext", e."failingSince"`;
 }
 
 /** The first kilobyte of a receiver's answer, kept for the delivery log. */
@@ -62,19 +62,37 @@ export async function finishDelivery(options: { prisma: PrismaClient; delivery: 
 }
 
 /**
- * Keeps an endpoint's failing streak: a success ends it; a failure starts it, and once it has
- * lasted WEBHOOK_DISABLE_AFTER_MS the endpoint is disabled.
- * @returns true when this call disabled the endpoint (so its owners are told once)
+ * Keeps an endpoint's failing streak after a round of attempts: a success ends it; failures
+ * alone start it, and once it has lasted WEBHOOK_DISABLE_AFTER_MS the endpoint is disabled.
+ * @param failingSince the streak's start as the round's claim read it
+ * @param disable runs in the transaction that disabled the endpoint (to queue the owners' mail)
+ * @returns true when this call disabled the endpoint
  */
-export async function recordEndpointHealth(prisma: PrismaClient | Prisma.TransactionClient, endpointId: string, succeeded: boolean, now: Date): Promise<boolean> {
-  if (succeeded) {
+export async function recordEndpointHealth(options: {
+  prisma: PrismaClient;
+  endpointId: string;
+  succeeded: boolean;
+  failingSince: Date | null;
+  now: Date;
+  disable: (tx: Prisma.TransactionClient) => Promise<unknown>;
+}): Promise<boolean> {
+  const { prisma, endpointId, now } = options;
+  if (options.succeeded) {
     await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null } });
     return false;
   }
-  await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
-  const { count } = await prisma.webhookEndpoint.updateMany({
-    where: { id: endpointId, enabled: true, failingSince: { lte: new Date(now.getTime() - WEBHOOK_DISABLE_AFTER_MS) } },
-    data: { enabled: false, disabledAt: now, disabledReason: "every delivery failed for 3 days" },
+  if (options.failingSince === null) {
+    await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
+    return false;
+  }
+  const cutoff = new Date(now.getTime() - WEBHOOK_DISABLE_AFTER_MS);
+  if (options.failingSince > cutoff) return false;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, enabled: true, failingSince: { lte: cutoff } },
+      data: { enabled: false, disabledAt: now, disabledReason: "every delivery failed for 3 days" },
+    });
+    if (count === 1) await options.disable(tx);
+    return count === 1;
   });
-  return count === 1;
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@mspgraph/db";
+import type { Database, Prisma } from "@mspgraph/db";
 import { Webhook } from "standardwebhooks";
 import type { KeyRing } from "../crypto/credential-cipher.js";
 import { describeNetworkFailure } from "../outbound/failures.js";
@@ -74,24 +74,34 @@ async function attempt(options: WebhookWorkerOptions, fetch: OutboundFetch, deli
   }
 }
 
-async function deliver(options: WebhookWorkerOptions, fetch: OutboundFetch, delivery: ClaimedDelivery, now: () => Date): Promise<void> {
+async function deliver(options: WebhookWorkerOptions, fetch: OutboundFetch, delivery: ClaimedDelivery, now: () => Date): Promise<boolean | null> {
   const outcome = await attempt(options, fetch, delivery, now());
-  const prisma = options.database.prisma;
-  const status = await finishDelivery({ prisma, delivery, outcome, now: now(), ...(options.random ? { random: options.random } : {}) });
+  const status = await finishDelivery({ prisma: options.database.prisma, delivery, outcome, now: now(), ...(options.random ? { random: options.random } : {}) });
   // Ids, statuses and times only: never the body, the secret or the receiver's answer.
   const line = { deliveryId: delivery.id, endpointId: delivery.endpointId, attempt: delivery.attempts, status, httpStatus: outcome.status, ms: outcome.timeMs };
-  if (status === "LOST") return options.logger.warn(line, "a webhook delivery's claim ran out while it was being sent");
-  if (outcome.ok) {
-    await recordEndpointHealth(prisma, delivery.endpointId, true, now());
-    return options.logger.debug(line, "webhook delivered");
+  if (status === "LOST") {
+    options.logger.warn(line, "a webhook delivery's claim ran out while it was being sent");
+    return null;
   }
-  options.logger.info({ ...line, error: outcome.error }, "webhook attempt failed");
-  const disabled = await prisma.$transaction(async (tx) => {
-    const justDisabled = await recordEndpointHealth(tx, delivery.endpointId, false, now());
-    if (justDisabled) await mailEndpointDisabled({ tx, keyRing: options.keyRing, publicUrl: options.publicUrl, endpointId: delivery.endpointId });
-    return justDisabled;
+  if (outcome.ok) options.logger.debug(line, "webhook delivered");
+  else options.logger.info({ ...line, error: outcome.error }, "webhook attempt failed");
+  return outcome.ok;
+}
+
+// One health update per endpoint per round: any success in it ends the failing streak.
+async function recordHealth(options: WebhookWorkerOptions, claimed: ClaimedDelivery[], outcomes: Array<boolean | null>, now: Date): Promise<void> {
+  const endpoints = new Map<string, { succeeded: boolean; failingSince: Date | null }>();
+  claimed.forEach((delivery, index) => {
+    const ok = outcomes[index];
+    if (ok === null || ok === undefined) return;
+    const seen = endpoints.get(delivery.endpointId);
+    endpoints.set(delivery.endpointId, { succeeded: (seen?.succeeded ?? false) || ok, failingSince: delivery.failingSince });
   });
-  if (disabled) options.logger.warn({ endpointId: delivery.endpointId }, "webhook endpoint disabled after failing for 3 days; its owners were emailed");
+  for (const [endpointId, health] of endpoints) {
+    const disable = (tx: Prisma.TransactionClient) => mailEndpointDisabled({ tx, keyRing: options.keyRing, publicUrl: options.publicUrl, endpointId });
+    const disabled = await recordEndpointHealth({ prisma: options.database.prisma, endpointId, ...health, now, disable });
+    if (disabled) options.logger.warn({ endpointId }, "webhook endpoint disabled after failing for 3 days; its owners were emailed");
+  }
 }
 
 /**
@@ -104,7 +114,8 @@ export async function processDueWebhooks(options: WebhookWorkerOptions): Promise
   const now = options.now ?? (() => new Date());
   const fetch = options.fetch ?? guardedFetch(options.outbound);
   const claimed = await claimDeliveries(options.database.prisma, now(), options.batch ?? 20, options.leaseMs ?? WEBHOOK_LEASE_MS);
-  await Promise.all(claimed.map((delivery) => deliver(options, fetch, delivery, now)));
+  const outcomes = await Promise.all(claimed.map((delivery) => deliver(options, fetch, delivery, now)));
+  await recordHealth(options, claimed, outcomes, now());
   return claimed.length;
 }
 
