@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@mspgraph/db";
 import { type KeyRing, decryptJson, encryptJson } from "../crypto/credential-cipher.js";
 
 // The ciphertext is bound to its endpoint: a secret copied onto another row does not decrypt.
@@ -12,3 +13,15 @@ export const sealWebhookSecret = (ring: KeyRing, endpointId: string, secret: str
 
 /** The secret of a stored endpoint, for signing (never for a response). */
 export const openWebhookSecret = (ring: KeyRing, endpoint: { id: string; secretCiphertext: string }) => decryptJson<string>(ring, endpoint.secretCiphertext, secretAad(endpoint.id));
+
+/**
+ * Re-encrypts every endpoint's secret not yet under the key ring's active key (after a rotation).
+ * @returns how many were rewritten
+ */
+export async function reencryptWebhookSecrets(prisma: PrismaClient, ring: KeyRing): Promise<number> {
+  const endpoints = await prisma.webhookEndpoint.findMany({ where: { NOT: { secretCiphertext: { startsWith: `v1.${ring.activeKeyId}.` } } }, select: { id: true, secretCiphertext: true } });
+  for (const endpoint of endpoints) {
+    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secretCiphertext: sealWebhookSecret(ring, endpoint.id, openWebhookSecret(ring, endpoint)) } });
+  }
+  return endpoints.length;
+}
