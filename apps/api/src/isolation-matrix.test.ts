@@ -210,6 +210,18 @@ const SPECS: Record<string, Spec> = {
     perTenant: false,
     build: () => ({ query: input("createApiKey", "CreateApiKeyInput", "apiKey { prefix }"), variables: { input: { name: "Matrix key", scopes: ["READ"] } } }),
   },
+  "Query.webhookEndpoints": { allowed: MANAGERS, perTenant: false, build: () => ({ query: "{ webhookEndpoints(first: 50) { edges { node { url events deliveries(first: 5) { edges { node { eventType status } } } } } } }" }) },
+  "Query.webhookEventTypes": { allowed: MANAGERS, perTenant: false, build: () => ({ query: "{ webhookEventTypes }" }) },
+  "Mutation.createWebhookEndpoint": {
+    allowed: ["owner", "otherPartner"],
+    perTenant: false,
+    build: () => ({ query: input("createWebhookEndpoint", "CreateWebhookEndpointInput", "endpoint { url }"), variables: { input: { url: "https://hooks.example.com/matrix", events: ["ticket.created"] } } }),
+  },
+  "Mutation.updateWebhookEndpoint": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("updateWebhookEndpoint", "UpdateWebhookEndpointInput", "endpoint { enabled }"), variables: { input: { id: await fx.webhookEndpoint(t), enabled: false } } }) },
+  "Mutation.deleteWebhookEndpoint": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("deleteWebhookEndpoint", "WebhookEndpointIdInput", "deletedId"), variables: { input: { id: await fx.webhookEndpoint(t) } } }) },
+  "Mutation.rotateWebhookSecret": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("rotateWebhookSecret", "WebhookEndpointIdInput", "endpoint { url }"), variables: { input: { id: await fx.webhookEndpoint(t) } } }) },
+  "Mutation.sendTestWebhook": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("sendTestWebhook", "SendTestWebhookInput", "delivery { status }"), variables: { input: { endpointId: await fx.webhookEndpoint(t) } } }) },
+  "Mutation.redeliverWebhook": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("redeliverWebhook", "RedeliverWebhookInput", "delivery { status }"), variables: { input: { deliveryId: await fx.webhookDelivery(t) } } }) },
   "Mutation.revokeApiKey": { allowed: MANAGERS, perTenant: true, build: async (t, fx) => ({ query: input("revokeApiKey", "RevokeApiKeyInput", "apiKey { revokedAt }"), variables: { input: { id: await fx.apiKey(t) } } }) },
   "Mutation.startImpersonation": {
     allowed: IMPERSONATORS,

@@ -61,5 +61,16 @@ export function isolationFixtures(prisma: PrismaClient) {
       const user = await prisma.clientUser.findUniqueOrThrow({ where: { email: TENANTS[tenant].viewerEmail } });
       return gid("ClientUser", user.id);
     },
+    /** An endpoint of the tenant's partner (its secret is never decrypted here) and one delivery to it. */
+    async webhookEndpoint(tenant: Tenant) {
+      const { id } = await prisma.webhookEndpoint.create({ data: { id: randomUUID(), partnerId: TENANTS[tenant].partnerId, url: "https://hooks.example.com/matrix", events: ["ticket.created"], secretCiphertext: "unused" } });
+      return gid("WebhookEndpoint", id);
+    },
+    async webhookDelivery(tenant: Tenant) {
+      const partnerId = TENANTS[tenant].partnerId;
+      const endpoint = await prisma.webhookEndpoint.create({ data: { id: randomUUID(), partnerId, url: "https://hooks.example.com/matrix", events: ["ticket.created"], secretCiphertext: "unused" } });
+      const { id } = await prisma.webhookDelivery.create({ data: { id: randomUUID(), partnerId, endpointId: endpoint.id, eventType: "webhook.test", body: "{}", status: "DEAD" } });
+      return gid("WebhookDelivery", id);
+    },
   };
 }

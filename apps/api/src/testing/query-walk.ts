@@ -52,7 +52,9 @@ export function rootFieldQueries(schema: GraphQLSchema, rootField: string, args:
   const field = schema.getQueryType()!.getFields()[rootField]!;
   const pageArg = field.args.some((arg) => arg.name === "first") ? PAGE : "";
   const allArgs = [args, pageArg].filter(Boolean).join(", ");
-  const root: Tree = { head: allArgs ? `${rootField}(${allArgs})` : rootField, ...selection(schema, getNamedType(field.type), depth, [getNamedType(field.type).name], denied) };
+  const head = allArgs ? `${rootField}(${allArgs})` : rootField;
+  if (isLeafType(getNamedType(field.type))) return [`{ ${head} }`];
+  const root: Tree = { head, ...selection(schema, getNamedType(field.type), depth, [getNamedType(field.type).name], denied) };
   return pieces(root).map((piece) => `{ ${piece} }`);
 }
 

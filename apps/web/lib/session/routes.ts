@@ -10,6 +10,7 @@ export const STAFF_SECTIONS = [
   { href: "/staff", label: "Staff" },
   { href: "/audit", label: "Audit log" },
   { href: "/api-keys", label: "API keys" },
+  { href: "/webhooks", label: "Webhooks" },
   { href: "/partners", label: "Partners" },
   { href: "/security", label: "Account security" },
 ] as const;

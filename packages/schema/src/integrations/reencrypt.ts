@@ -3,6 +3,7 @@ import { type KeyRing, decryptJson, encryptJson, keyIdOf } from "../crypto/crede
 import { associatedData, webhookData } from "./connections.js";
 import { stateData } from "./plugin-context.js";
 import { reencryptTotpSecrets } from "../auth/totp.js";
+import { reencryptWebhookSecrets } from "../webhooks/secrets.js";
 
 // Every encrypted column of a connection, with what binds its ciphertext to the row.
 const ENCRYPTED = [
@@ -13,7 +14,7 @@ const ENCRYPTED = [
 
 /**
  * Re-encrypts every stored secret of every integration connection (credentials, webhook
- * secrets, plugin state), and every user's TOTP secret, under the key ring's active key, after a rotation. Values already
+ * secrets, plugin state), every user's TOTP secret and every webhook endpoint's signing secret, under the key ring's active key, after a rotation. Values already
  * under it are left alone, so it can run again safely.
  * @returns how many values were rewritten
  */
@@ -30,5 +31,5 @@ export async function reencryptSecrets(prisma: PrismaClient, ring: KeyRing): Pro
     }
     if (Object.keys(data).length > 0) await prisma.integrationConnection.update({ where: { id: connection.id }, data });
   }
-  return rewritten + (await reencryptTotpSecrets(prisma, ring));
+  return rewritten + (await reencryptTotpSecrets(prisma, ring)) + (await reencryptWebhookSecrets(prisma, ring));
 }

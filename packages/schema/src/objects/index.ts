@@ -40,3 +40,6 @@ import "./mfa-mutations.js";
 import "./account-mutations.js";
 import "./account-sessions.js";
 import "./password-reset-mutations.js";
+import "./webhooks/webhook-types.js";
+import "./webhooks/webhook-endpoint-mutations.js";
+import "./webhooks/webhook-delivery-mutations.js";
