@@ -5,6 +5,7 @@ import { integrationsTenancy } from "../integrations/integrations.tenancy.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { domainEventsTenancy } from "../domain-events/domain-events.tenancy.js";
 import { mailTenancy } from "../mail/mail.tenancy.js";
+import { notificationsTenancy } from "../notifications/notifications.tenancy.js";
 import { backupsTenancy } from "../objects/backups/backups.tenancy.js";
 import { documentTenancy } from "../objects/document.tenancy.js";
 import { monitoringTenancy } from "../objects/monitoring.tenancy.js";
@@ -26,7 +27,7 @@ function merge(into: Map<string, ModelTenancy>, owner: string, declarations: Ten
 
 function coreTenancyMap(): Tenancy {
   const map = new Map<string, ModelTenancy>();
-  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy, domainEventsTenancy]) {
+  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy, domainEventsTenancy, notificationsTenancy]) {
     merge(map, "the core", declarations);
   }
   return map;
