@@ -40,3 +40,6 @@ import "./mfa-mutations.js";
 import "./account-mutations.js";
 import "./account-sessions.js";
 import "./password-reset-mutations.js";
+import "./notifications.js";
+import "./notification-preferences.js";
+import "./notification-subscription.js";
