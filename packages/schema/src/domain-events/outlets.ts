@@ -1,14 +1,17 @@
+import type { Database } from "@mspgraph/db";
+import type { KeyRing } from "../crypto/credential-cipher.js";
 import type { EventBus } from "../events.js";
 import { notificationOutlet } from "../notifications/outlet.js";
+import type { Logger } from "../server/logger.js";
 import type { EventOutlet } from "./dispatch.js";
 
-/** What the core's outlets need from the API process. */
-export type CoreOutletDeps = {
-  /** The live-update bus (notificationAdded is published on it). */
-  events: Pick<EventBus, "publish">;
-};
+/** What outlets may need to take an event: the database, the key ring, the live bus. */
+export type OutletDeps = { database: Database; keyRing: KeyRing; events: EventBus; logger: Logger };
 
-/** Every outlet the dispatcher hands each domain event to, in order. */
-export function coreOutlets(deps: CoreOutletDeps): EventOutlet[] {
+/**
+ * The one list of outlets every event goes to (webhooks, email and in-app notifications).
+ * @param deps shared by the API process and the tests' harness, so both run the same outlets
+ */
+export function coreOutlets(deps: OutletDeps): EventOutlet[] {
   return [notificationOutlet({ events: deps.events })];
 }

@@ -20,6 +20,7 @@ export function notificationPipeline(t: TestApi, smtp: TestSmtpServer, publicUrl
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
   const logger = createLogger({ level: "debug", destination: { write: (line: string) => void t.logs.push(line) } });
+  const outlets = coreOutlets({ database: t.database, keyRing: t.keyRing, events: t.api.events, logger });
   return {
     now,
     /** Moves the clock forward (the five-minute window). */
@@ -34,7 +35,7 @@ export function notificationPipeline(t: TestApi, smtp: TestSmtpServer, publicUrl
     /** Dispatches every due event and sends what is due by now; returns the messages that arrived. */
     async deliver() {
       const before = smtp.received.length;
-      await dispatchDueEvents({ prisma: t.database.prisma, outlets: coreOutlets({ events: t.api.events }), now });
+      await dispatchDueEvents({ prisma: t.database.prisma, outlets, now });
       await flushNoticeMail({ prisma: t.database.prisma, keyRing: t.keyRing, publicUrl, now });
       const sent = await processDueMail({ database: t.database, keyRing: t.keyRing, smtpUrl: smtp.url, from: "Northwind IT <it@northwind.example>", logger, now });
       await smtp.waitFor(before + sent);
