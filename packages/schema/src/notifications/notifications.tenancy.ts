@@ -7,5 +7,5 @@ export const notificationsTenancy = defineTenancy({
   Notification: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "ownClient", clientRows: { staffUserId: null } },
   NotificationPreference: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "ownClient", clientRows: { staffUserId: null } },
   // Pending email notices: the worker's, never read through GraphQL.
-  NotificationMail: { owner: "partner", partnerColumn: "partnerId", clientUsers: "refused" },
+  NotificationMail: { owner: "client", partnerColumn: "partnerId", clientColumn: "clientId", clientUsers: "refused" },
 });

@@ -1,9 +1,10 @@
-import { and } from "graphql-shield";
+import { rule } from "graphql-shield";
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { badInput, forbidden, notFound } from "../errors.js";
 import { addRules } from "../permissions.js";
-import { isAuthenticated, isPartnerManager, isPerson, isPlatformAdmin, isStaff } from "../rules/roles.js";
+import type { GraphQLContext } from "../context.js";
+import { isAuthenticated, isPlatformAdmin, isStaff } from "../rules/roles.js";
 import { countedConnection } from "../loaders/relation-counts.js";
 import { idOf, nodeLookup } from "./global-id.js";
 import { containsText } from "./text-match.js";
@@ -102,8 +103,13 @@ builder.mutationField("updatePartner", (t) =>
   }),
 );
 
+// The partner's own OWNER or ADMIN (the resolver keeps requireStaffMfa to the OWNER).
+const isPartnerOwnerOrAdmin = rule("isPartnerOwnerOrAdmin", { cache: "contextual" })(
+  (_parent, _args, { principal }: GraphQLContext) => principal.kind === "staff" && (principal.role === "OWNER" || principal.role === "ADMIN"),
+);
+
 addRules({
-  Mutation: { updatePartner: and(isPartnerManager, isPerson) },
+  Mutation: { updatePartner: isPartnerOwnerOrAdmin },
   Query: { partners: isPlatformAdmin, partner: isPlatformAdmin },
   // Every staff role lists its colleagues (a technician assigns tickets); StaffUser's own rules keep emails to managers.
   Partner: { "*": isAuthenticated, clients: isStaff, staffUsers: isStaff, requireStaffMfa: isStaff, ticketQueueEmails: isStaff, onCallEmails: isStaff },
