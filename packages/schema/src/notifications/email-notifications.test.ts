@@ -183,4 +183,17 @@ describe("email notifications, delivered over SMTP", () => {
     const tech = await t.tokenFor("tech@northwind-msp.test");
     expect((await t.gql(UPDATE_PARTNER, { i: { id: gid("Partner", partnerId), onCallEmails: [] } }, { token: tech })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("tells a client plainly whether anyone hears of their replies: an assignee, or a queue address", async () => {
+    const admin = await t.tokenFor("admin@fabrikam.test");
+    const owner = await t.tokenFor("owner@northwind-msp.test");
+    const notified = async (ticketId: string) => (await t.gql("query ($id: ID!) { ticket(id: $id) { staffNotified } }", { id: gid("Ticket", ticketId) }, { token: admin })).data!.ticket.staffNotified;
+    const assigned = await ticket({ assigned: true });
+    const unassigned = await ticket({ assigned: false });
+    expect([await notified(assigned.id), await notified(unassigned.id)]).toEqual([true, true]);
+    await t.gql(UPDATE_PARTNER, { i: { id: gid("Partner", partnerId), ticketQueueEmails: [] } }, { token: owner });
+    expect([await notified(assigned.id), await notified(unassigned.id)]).toEqual([true, false]);
+    await pipeline.emit("ticket.created", { partnerId, clientId, actor: client, payload: { ticket: { id: gid("Ticket", unassigned.id) } } });
+    expect(await pipeline.deliver()).toEqual([]);
+  });
 });
