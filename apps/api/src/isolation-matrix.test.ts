@@ -81,6 +81,17 @@ const clientGid = (tenant: Tenant) => gid("Client", TENANTS[tenant].clientId);
 
 // One entry for every root field of the composed schema; a field without one fails the test.
 const SPECS: Record<string, Spec> = {
+  // A person's own notices: nothing arrives during the call, so a stream that opened times out.
+  "Subscription.notificationAdded": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { notificationAdded { title } }" }), expect: (role) => (role === "anonymous" ? undefined : "error:timeout:timeout") },
+  "Query.notifications": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "{ notifications(first: 20) { edges { node { title link } } } }" }) },
+  "Mutation.markNotificationsRead": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked } }", variables: { input: { all: true } } }) },
+  // Platform admins belong to no partner: they have no notifications to set.
+  "Mutation.updateNotificationPreferences": {
+    allowed: SIGNED_IN,
+    perTenant: false,
+    build: () => ({ query: input("updateNotificationPreferences", "UpdateNotificationPreferencesInput", "preferences { settings { kind } }"), variables: { input: { settings: [] } } }),
+    expect: (role) => (role === "platformAdmin" ? "denied" : undefined),
+  },
   "Subscription.alertChanged": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { alertChanged { change alert { message client { name } } } }" }) },
   // The built-in registry has no plugin yet: connecting names one that does not exist.
   "Query.integrations": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ integrations(first: 10) { edges { node { pluginId status } } } }" }) },

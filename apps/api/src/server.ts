@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
-import { createLogger, startEventWorker, startMailWorker, startWebhookWorker } from "@mspgraph/schema/server";
+import { createLogger, startEventWorker, startMailWorker, startNoticeMailWorker, startWebhookWorker } from "@mspgraph/schema/server";
 import { createBuiltInPlugins, createPluginRegistry } from "@mspgraph/plugins";
 import { createApi } from "./yoga.js";
 
@@ -33,6 +33,8 @@ const server = createServer(api.handleNode);
 const worker = startEventWorker({ database, plugins, keyRing: env.secrets.keyRing, outbound: env.outbound, logger, events: api.events });
 const mailWorker = startMailWorker({ database, keyRing: env.secrets.keyRing, logger, from: env.mail.from, ...(env.smtpUrl ? { smtpUrl: env.smtpUrl } : {}) });
 const webhookWorker = startWebhookWorker({ database, keyRing: env.secrets.keyRing, logger, outbound: env.outbound, publicUrl: env.mail.publicUrl });
+// Writes the due (five-minute batched) notification emails into the outbox the mail worker sends.
+const noticeMailWorker = startNoticeMailWorker({ prisma: database.prisma, keyRing: env.secrets.keyRing, publicUrl: env.mail.publicUrl, logger });
 server.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}/graphql`, database: env.database.kind }, "mspgraph API listening");
 });
@@ -40,7 +42,7 @@ server.listen(env.API_PORT, env.API_HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
-  await Promise.all([worker.stop(), mailWorker.stop(), webhookWorker.stop()]);
+  await Promise.all([worker.stop(), mailWorker.stop(), webhookWorker.stop(), noticeMailWorker.stop()]);
   await database.close();
   process.exit(0);
 }

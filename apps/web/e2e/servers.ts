@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type TestApi, type TestApiOptions, createTestApi } from "@mspgraph/api/testing";
 import { freePort } from "@mspgraph/db/testing";
+import { coreOutlets, createLogger, dispatchDueEvents } from "@mspgraph/schema/server";
 
 export const webDir = path.resolve(import.meta.dirname, "..");
 
@@ -32,10 +33,14 @@ export async function serveTestApi(options: { publicUrl?: string; mail?: TestApi
   const test = await createTestApi({ trustedProxies: "loopback", mail });
   const server = await listen(test.api.handleNode);
   process.env.MSPGRAPH_API_URL = server.url;
+  // Domain events reach their outlets (the bell's notifications) as in the API process.
+  const outlets = coreOutlets({ database: test.database, keyRing: test.keyRing, events: test.api.events, logger: createLogger({ level: "warn" }) });
+  const dispatching = setInterval(() => void dispatchDueEvents({ prisma: test.database.prisma, outlets }).catch(() => 0), 500);
   return {
     test,
     url: server.url,
     close: async () => {
+      clearInterval(dispatching);
       await server.close();
       await test.close();
     },

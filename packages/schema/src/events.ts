@@ -5,7 +5,10 @@ export type AlertChange = { change: "RAISED" | "UPDATED"; alertId: string; partn
 /** Sessions that were just ended (logout, a stopped impersonation): their live streams end now. */
 export type SessionsEnded = { sessionIds: string[] };
 
-type EventMap = { alertChanged: AlertChange; sessionsEnded: SessionsEnded };
+/** An in-app notification was stored for one person (staff or client user): their bell counts it. */
+export type NotificationAdded = { notificationId: string; partnerId: string; recipient: { kind: "staff" | "client"; userId: string } };
+
+type EventMap = { alertChanged: AlertChange; sessionsEnded: SessionsEnded; notificationAdded: NotificationAdded };
 
 /**
  * In-process publish/subscribe for live updates (subscriptions over server-sent events).

@@ -3,6 +3,7 @@
 import type { CSSProperties, ReactNode } from "react";
 import { signOut } from "../../lib/session/actions";
 import type { TViewer } from "../../lib/session/viewer";
+import { LiveNotificationBell } from "../notifications/notification-bell";
 import { ImpersonationBanner } from "./impersonation-banner";
 import { SessionWatch } from "./session-watch";
 import { ShellNotice } from "./shell-notice";
@@ -38,6 +39,7 @@ export function AppFrame({ viewer, brand, nav, failed, onRetry, ready, className
           ))}
         </nav>
         <div className="viewer">
+          {ready && viewer ? <LiveNotificationBell settingsHref={viewer.kind === "CLIENT" ? "/portal/notifications" : "/settings/notifications"} /> : null}
           {viewer ? <span className="viewer-name" title={viewer.email}>{viewer.name}</span> : null}
           <button type="button" className="button button-ghost" onClick={() => signOut()}>
             Sign out

@@ -1,10 +1,18 @@
-import type { EventOutlet } from "./dispatch.js";
+import type { Database } from "@mspgraph/db";
+import type { KeyRing } from "../crypto/credential-cipher.js";
+import type { EventBus } from "../events.js";
+import { notificationOutlet } from "../notifications/outlet.js";
 import { webhookOutlet } from "../webhooks/outlet.js";
+import type { Logger } from "../server/logger.js";
+import type { EventOutlet } from "./dispatch.js";
 
-/** What the outlets need from the API (none of them needs anything yet). */
-export type OutletDeps = Record<string, never>;
+/** What outlets may need to take an event: the database, the key ring, the live bus. */
+export type OutletDeps = { database: Database; keyRing: KeyRing; events: EventBus; logger: Logger };
 
-/** Every outlet the dispatcher hands events to, in one list. */
-export function coreOutlets(_deps: OutletDeps = {}): EventOutlet[] {
-  return [webhookOutlet()];
+/**
+ * The one list of outlets every event goes to (webhooks, email and in-app notifications).
+ * @param deps shared by the API process and the tests' harness, so both run the same outlets
+ */
+export function coreOutlets(deps: OutletDeps): EventOutlet[] {
+  return [webhookOutlet(), notificationOutlet({ events: deps.events })];
 }

@@ -43,3 +43,6 @@ import "./password-reset-mutations.js";
 import "./webhooks/webhook-types.js";
 import "./webhooks/webhook-endpoint-mutations.js";
 import "./webhooks/webhook-delivery-mutations.js";
+import "./notifications.js";
+import "./notification-preferences.js";
+import "./notification-subscription.js";

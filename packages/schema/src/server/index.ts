@@ -10,3 +10,6 @@ export { MAX_QUERY_COST, queryCost } from "./limits/query-cost.js";
 export { processDueEvents, startEventWorker } from "../integrations/event-worker.js";
 export { type MailWorkerOptions, processDueMail, startMailWorker } from "../mail/mail-worker.js";
 export { type WebhookWorkerOptions, processDueWebhooks, startWebhookWorker } from "../webhooks/webhook-worker.js";
+export { type EventOutlet, dispatchDueEvents } from "../domain-events/dispatch.js";
+export { type OutletDeps, coreOutlets } from "../domain-events/outlets.js";
+export { flushNoticeMail, startNoticeMailWorker } from "../notifications/notice-mail-worker.js";

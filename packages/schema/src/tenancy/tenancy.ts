@@ -6,6 +6,7 @@ import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
 import { domainEventsTenancy } from "../domain-events/domain-events.tenancy.js";
 import { mailTenancy } from "../mail/mail.tenancy.js";
 import { webhooksTenancy } from "../webhooks/webhooks.tenancy.js";
+import { notificationsTenancy } from "../notifications/notifications.tenancy.js";
 import { backupsTenancy } from "../objects/backups/backups.tenancy.js";
 import { documentTenancy } from "../objects/document.tenancy.js";
 import { monitoringTenancy } from "../objects/monitoring.tenancy.js";
@@ -27,7 +28,7 @@ function merge(into: Map<string, ModelTenancy>, owner: string, declarations: Ten
 
 function coreTenancyMap(): Tenancy {
   const map = new Map<string, ModelTenancy>();
-  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy, domainEventsTenancy, webhooksTenancy]) {
+  for (const declarations of [tenantsTenancy, monitoringTenancy, documentTenancy, ticketsTenancy, backupsTenancy, authTenancy, auditTenancy, integrationsTenancy, mailTenancy, domainEventsTenancy, webhooksTenancy, notificationsTenancy]) {
     merge(map, "the core", declarations);
   }
   return map;

@@ -15,7 +15,7 @@ import { ZPortalComment, problemsOf } from "./ticket-input";
 const PortalTicketQuery = graphql(`
   query PortalTicket($id: ID!) {
     ticket(id: $id) {
-      id number subject description status statusLabel priority assigneeName contactName createdAt updatedAt
+      id number subject description status statusLabel priority assigneeName contactName createdAt updatedAt staffNotified
       comments(first: 100) { totalCount edges { node { id body tech createdAt } } }
     }
   }
@@ -89,7 +89,7 @@ export function TicketView({ id, created }: { id: string; created: boolean }) {
         <form className="ui-form" onSubmit={reply} noValidate style={{ marginTop: "1rem" }}>
           {sent.error ? <ErrorState error={sent.error} title="Your reply was not sent" /> : null}
           <FormErrors messages={formErrors} />
-          <TextField label="Reply" name="body" multiline value={body} onChange={setBody} error={problem} hint="Your IT provider is notified." />
+          <TextField label="Reply" name="body" multiline value={body} onChange={setBody} error={problem} hint={ticket.staffNotified ? "Your IT provider is notified." : "Your IT provider is not notified of replies on this ticket yet (it has no assignee and no notification address): they will see it when they next look."} />
           <div className="ui-form-actions">
             <button type="submit" className="ui-button" data-variant="primary" disabled={sent.fetching}>{sent.fetching ? "Sending…" : "Send reply"}</button>
           </div>
