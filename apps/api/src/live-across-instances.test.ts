@@ -37,4 +37,27 @@ describe.skipIf(testDatabaseKind() !== "postgres")("live updates across two API 
     expect(await otherPartner.next(500)).toBe("timeout");
     for (const sub of [onB, otherPartner]) sub.close();
   });
+
+  it("streams ticketChanged from A to B: staff of the partner and the ticket's own client users, never another client's, and no internal note to clients", async () => {
+    const TICKETS = "subscription { ticketChanged { change ticket { subject } } }";
+    const COMMENT = "mutation ($i: AddTicketCommentInput!) { addTicketComment(input: $i) { userErrors { code } } }";
+    const ticket = await a.database.prisma.ticket.findFirstOrThrow({ where: { clientId: seedId("client", "fabrikam") } });
+    const staff = await b.subscribe(TICKETS, {}, { token: await b.tokenFor("tech@northwind-msp.test") });
+    const ownClient = await b.subscribe(TICKETS, {}, { token: await b.tokenFor("viewer@fabrikam.test") });
+    const otherClient = await b.subscribe(TICKETS, {}, { token: await b.tokenFor("admin@tailspin.test") });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const token = await a.tokenFor("tech@northwind-msp.test");
+    await a.gql(COMMENT, { i: { ticketId: gid("Ticket", ticket.id), body: "Internal: swap the toner", hidden: true } }, { token });
+    await a.gql(COMMENT, { i: { ticketId: gid("Ticket", ticket.id), body: "We are on our way" } }, { token });
+
+    const expected = { change: "COMMENTED", ticket: { subject: ticket.subject } };
+    expect(((await staff.next(5000)) as GraphQLResponse).data?.ticketChanged).toEqual(expected);
+    expect(((await staff.next(5000)) as GraphQLResponse).data?.ticketChanged).toEqual(expected);
+    // The client user hears the public reply only: the first message is it, and nothing follows.
+    expect(((await ownClient.next(5000)) as GraphQLResponse).data?.ticketChanged).toEqual(expected);
+    expect(await ownClient.next(500)).toBe("timeout");
+    expect(await otherClient.next(500)).toBe("timeout");
+    for (const sub of [staff, ownClient, otherClient]) sub.close();
+  });
 });
