@@ -1,4 +1,5 @@
 import { seedId } from "@mspgraph/db";
+import { eventEnvelope } from "@mspgraph/schema/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApi, createTestApi, gid } from "./testing/test-api.js";
 
@@ -53,7 +54,20 @@ describe("domain events recorded with the changes that cause them", () => {
     const hidden = await latest("ticket.comment_added");
     expect(hidden).toMatchObject({ staffOnly: true, payload: { ticket: { id: ticketId }, comment: { id: note.data!.addTicketComment.comment.id, hidden: true, body: "Customer's printer is EOL", tech: "Theo Marsh" } } });
     await t.gql(COMMENT, { i: { ticketId, body: "We are on it" } }, { token: staff });
-    expect(await latest("ticket.comment_added")).toMatchObject({ staffOnly: false, payload: { comment: { hidden: false, body: "We are on it" } } });
+    const reply = await latest("ticket.comment_added");
+    expect(reply).toMatchObject({ staffOnly: false, payload: { comment: { hidden: false, body: "We are on it" } } });
+
+    // What a receiver gets: global ids throughout, the time as ISO text, the payload as `data`.
+    expect(eventEnvelope(reply!)).toEqual({
+      id: reply!.id,
+      type: "ticket.comment_added",
+      version: 1,
+      occurredAt: reply!.occurredAt.toISOString(),
+      partnerId: gid("Partner", northwind),
+      clientId: gid("Client", fabrikam),
+      actor: tech,
+      data: reply!.payload,
+    });
   });
 
   it("records client.created and client.archived, and alert.resolved with the alert's fields", async () => {
