@@ -22,8 +22,17 @@ export type Database = {
   poolStats(): { total: number; idle: number; waiting: number };
   /** Runs `work` on one connection, for session state such as advisory locks. */
   session<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Hears NOTIFY on `channel` over a dedicated connection (PostgreSQL only: PGlite is one
+   * process, which hears its own changes without it), reconnecting after a lost connection.
+   * @returns undefined on PGlite; otherwise a handle that stops listening
+   */
+  listen(channel: string, onNotice: (payload: string) => void): Listener | undefined;
   close(): Promise<void>;
 };
+
+/** A LISTEN connection: `ready` resolves once it listens; `close` ends it. */
+export type Listener = { ready: Promise<void>; close(): Promise<void> };
 
 export type OpenDatabaseOptions = {
   /** Called with every SQL statement Prisma sends; used to count statements per request. */
@@ -59,6 +68,7 @@ export function databaseFromPGlite(pglite: PGlite, options: OpenDatabaseOptions 
     // PGlite has exactly one connection.
     session: (work) => work(sql),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    listen: () => undefined,
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
@@ -86,6 +96,7 @@ export function databaseFromUrl(url: string, options: OpenDatabaseOptions & { ma
     prisma,
     sql: sqlRunnerFor(pool),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, onNotice) => listenOn(url, channel, onNotice),
     session: async (work) => {
       const client = await pool.connect();
       try {
@@ -97,6 +108,40 @@ export function databaseFromUrl(url: string, options: OpenDatabaseOptions & { ma
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
+    },
+  };
+}
+
+/** LISTEN on its own client (a pooled one would hand the session to other queries). */
+function listenOn(url: string, channel: string, onNotice: (payload: string) => void): Listener {
+  let client: pg.Client | undefined;
+  let closed = false;
+  const retry = () => {
+    if (!closed) setTimeout(() => void connect(), 1_000).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    client = next;
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) onNotice(message.payload);
+    });
+    next.on("error", () => {});
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      await next.end().catch(() => {});
+      return retry();
+    }
+    // A lost connection is replaced; what was announced meanwhile is missed, as with any NOTIFY.
+    next.once("end", retry);
+  };
+  const ready = connect();
+  return {
+    ready,
+    close: async () => {
+      closed = true;
+      await client?.end().catch(() => {});
     },
   };
 }

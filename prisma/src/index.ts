@@ -1,4 +1,4 @@
-export { type Database, type OpenDatabaseOptions, type SqlRunner, databaseFromPGlite, databaseFromUrl, openDatabase } from "./client.js";
+export { type Database, type Listener, type OpenDatabaseOptions, type SqlRunner, databaseFromPGlite, databaseFromUrl, openDatabase } from "./client.js";
 export { type DatabaseConfig, pgliteDirectory, repoRoot, resolveDatabaseConfig } from "./database-config.js";
 export { applyMigrations, pendingMigrations, readMigrations } from "./migrate.js";
 export { hashPassword, verifyPassword } from "./passwords.js";

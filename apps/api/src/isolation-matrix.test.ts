@@ -63,8 +63,8 @@ type Fixtures = ReturnType<typeof isolationFixtures> & {
   apiKey(tenant: Tenant): Promise<string>;
   /** A new partner of no demo tenant, suspended or not, for the suspension mutations to act on. */
   sparePartner(suspended: boolean): Promise<string>;
-  /** Raises an alert change on both tenants, the other side's first. */
-  alertChanges(): Promise<void>;
+  /** Changes an alert and a ticket on both tenants, the other side's first. */
+  liveChanges(): Promise<void>;
   seq(): number;
 };
 const IMPERSONATORS: Role[] = ["platformAdmin", "owner", "otherPartner"];
@@ -93,6 +93,7 @@ const SPECS: Record<string, Spec> = {
     expect: (role) => (role === "platformAdmin" ? "denied" : undefined),
   },
   "Subscription.alertChanged": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { alertChanged { change alert { message client { name } } } }" }) },
+  "Subscription.ticketChanged": { allowed: SIGNED_IN, perTenant: false, build: () => ({ query: "subscription { ticketChanged { change ticket { subject client { name } } } }" }) },
   // The built-in registry has no plugin yet: connecting names one that does not exist.
   "Query.integrations": { allowed: ["owner", "technician", "otherPartner"], perTenant: false, build: () => ({ query: "{ integrations(first: 10) { edges { node { pluginId status } } } }" }) },
   "Mutation.connectIntegration": {
@@ -355,10 +356,12 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
         const r = await t.gql(input("startImpersonation", "StartImpersonationInput", "accessToken"), { input: impersonationInput(role) }, { token: tokens.get(role)! });
         return r.data!.startImpersonation.accessToken as string;
       },
-      alertChanges: async () => {
+      liveChanges: async () => {
         for (const tenant of ["litware", "fabrikam"] as Tenant[]) {
           const id = await isolationFixtures(t.database.prisma).activeAlert(tenant);
           await t.gql(input("acknowledgeAlert", "AlertActionInput", "alert { status }"), { input: { id } }, { token: tokens.get("platformAdmin")! });
+          const ticketId = await isolationFixtures(t.database.prisma).ticket(tenant);
+          await t.gql(input("addTicketComment", "AddTicketCommentInput", "comment { body }"), { input: { ticketId, body: "Matrix reply" } }, { token: tokens.get("platformAdmin")! });
         }
       },
       apiKey: async (tenant) => gid("ApiKey", (await t.database.prisma.apiKey.create({ data: { partnerId: TENANTS[tenant].partnerId, name: `${tenant === "fabrikam" ? "Northwind" : "Contoso"} key`, prefix: `p${++counter}`, keyHash: `h${counter}`, scopes: ["read"] } })).id),
@@ -402,7 +405,7 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
     expect(Object.keys(SPECS).filter((f) => !rootFields.includes(f))).toEqual([]);
   });
 
-  // A subscription's first message after alerts change on both tenants: an error, or the first event in reach.
+  // A subscription's first message after alerts and tickets change on both tenants: an error, or the first event in reach.
   async function firstEvent(call: Call, token: string | null): Promise<GraphQLResponse> {
     const subscription = await t.subscribe(call.query, call.variables, token ? { token } : {});
     const early = await subscription.next(100);
@@ -410,7 +413,7 @@ describe("isolation matrix: every root field, as every role, on own and foreign 
       subscription.close();
       return early === "complete" ? {} : early;
     }
-    await fx.alertChanges();
+    await fx.liveChanges();
     const message = await subscription.next(2000);
     subscription.close();
     return typeof message === "string" ? { errors: [{ message, extensions: { code: message } }] } : message;

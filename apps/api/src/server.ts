@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { authConfig } from "@mspgraph/schema";
 import { applyMigrations, openDatabase, pendingMigrations, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { readApiEnv } from "./env.js";
-import { createLogger, startEventWorker, startMailWorker, startNoticeMailWorker, startWebhookWorker } from "@mspgraph/schema/server";
+import { coreOutlets, createLogger, startEventDispatcher, startEventWorker, startMailWorker, startNoticeMailWorker, startWebhookWorker } from "@mspgraph/schema/server";
 import { createBuiltInPlugins, createPluginRegistry } from "@mspgraph/plugins";
 import { createApi } from "./yoga.js";
 
@@ -31,6 +31,7 @@ if (env.database.kind === "postgres") {
 const api = createApi({ database, logger, auth: authConfig(env.secrets.jwtSecret), keyRing: env.secrets.keyRing, outbound: env.outbound, auditKey: env.secrets.auditKey, production: env.NODE_ENV === "production", trustedProxies: env.trustedProxies, hourlyBudget: env.MSPGRAPH_HOURLY_BUDGET, plugins, mail: env.mail });
 const server = createServer(api.handleNode);
 const worker = startEventWorker({ database, plugins, keyRing: env.secrets.keyRing, outbound: env.outbound, logger, events: api.events });
+const dispatcher = startEventDispatcher({ database, logger, outlets: coreOutlets({ database, keyRing: env.secrets.keyRing, events: api.events, logger }) });
 const mailWorker = startMailWorker({ database, keyRing: env.secrets.keyRing, logger, from: env.mail.from, ...(env.smtpUrl ? { smtpUrl: env.smtpUrl } : {}) });
 const webhookWorker = startWebhookWorker({ database, keyRing: env.secrets.keyRing, logger, outbound: env.outbound, publicUrl: env.mail.publicUrl });
 // Writes the due (five-minute batched) notification emails into the outbox the mail worker sends.
@@ -42,7 +43,7 @@ server.listen(env.API_PORT, env.API_HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
-  await Promise.all([worker.stop(), mailWorker.stop(), webhookWorker.stop(), noticeMailWorker.stop()]);
+  await Promise.all([worker.stop(), mailWorker.stop(), webhookWorker.stop(), noticeMailWorker.stop(), dispatcher.stop(), api.close()]);
   await database.close();
   process.exit(0);
 }

@@ -125,3 +125,33 @@ describe("alertChanged ends when the session does", () => {
     expect(Date.now()).toBeGreaterThanOrEqual(short.expiresAt.getTime() - 1000);
   });
 });
+
+describe("ticketChanged over server-sent events", () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await createTestApi();
+  });
+  afterAll(() => t.close());
+
+  const TICKETS = "subscription { ticketChanged { change ticket { subject } } }";
+  const COMMENT = "mutation ($i: AddTicketCommentInput!) { addTicketComment(input: $i) { userErrors { code } } }";
+  const STATUS = "mutation ($i: ChangeTicketStatusInput!) { changeTicketStatus(input: $i) { userErrors { code } } }";
+
+  it("tells staff of an internal note and a status change, and the ticket's client users of the status change only", async () => {
+    const ticket = await t.database.prisma.ticket.findFirstOrThrow({ where: { clientId: seedId("client", "fabrikam"), status: { not: "IN_PROGRESS" } } });
+    const staff = await t.subscribe(TICKETS, {}, { token: await t.tokenFor("tech@northwind-msp.test") });
+    const client = await t.subscribe(TICKETS, {}, { token: await t.tokenFor("viewer@fabrikam.test") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const token = await t.tokenFor("tech@northwind-msp.test");
+    await t.gql(COMMENT, { i: { ticketId: gid("Ticket", ticket.id), body: "Internal only", hidden: true } }, { token });
+    await t.gql(STATUS, { i: { id: gid("Ticket", ticket.id), status: "IN_PROGRESS" } }, { token });
+
+    const change = async (sub: Subscription) => ((await sub.next()) as GraphQLResponse).data?.ticketChanged?.change;
+    expect([await change(staff), await change(staff)]).toEqual(["COMMENTED", "UPDATED"]);
+    // Events arrive in publish order: a leaked note would come before the status change.
+    expect(await change(client)).toBe("UPDATED");
+    expect(await client.next(300)).toBe("timeout");
+    for (const sub of [staff, client]) sub.close();
+  });
+});

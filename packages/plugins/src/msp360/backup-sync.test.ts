@@ -1,3 +1,5 @@
+import { seedId } from "@mspgraph/db";
+import { gid } from "@mspgraph/schema/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Msp360PluginHarness, monitoringRow, startMsp360PluginHarness } from "./testing/plugin-harness.js";
 
@@ -119,6 +121,18 @@ describe("MSP360 backup monitoring", () => {
     h.server.state.setMonitoring([{ ...failing, Status: 6 }]);
     await h.poll();
     expect((await msp360Alerts(h)).map((alert) => alert.status)).toEqual(["RESOLVED", "ACTIVE"]);
+
+    // Each spell is announced once, as it starts and as it ends, with the plugin as actor.
+    // (The demo's seeded plans, which this MSP360 does not report, are removed with their alerts' events.)
+    const ours = new Set((await msp360Alerts(h)).map((alert) => gid("Alert", alert.id)));
+    const events = (await h.t.database.prisma.domainEvent.findMany({ orderBy: { occurredAt: "asc" } })).filter(
+      (event) => event.type.startsWith("backup.") || (event.type.startsWith("alert.") && ours.has((event.payload as { alert: { id: string } }).alert.id)),
+    );
+    expect(events.map((event) => event.type)).toEqual(["alert.raised", "backup.failed", "alert.resolved", "backup.recovered", "alert.raised", "backup.failed"]);
+    expect(events[1]).toMatchObject({ clientId: seedId("client", "fabrikam"), actor: { type: "INTEGRATION", id: null, name: "msp360" } });
+    expect(events[1]!.payload).toMatchObject({ plan: { name: "SQL Server Full", computerName: "FAB-DC-01", state: "FAILED", source: "msp360", clientId: h.fabrikam }, alertId: expect.any(String) });
+    // The provider's raw error is staff-only: the alert's `message` carries it, the backup events do not.
+    expect(JSON.stringify(events.filter((event) => event.type.startsWith("backup.")).map((event) => event.payload))).not.toContain("VSS snapshot");
   });
 
   it("shows raised alerts to live subscribers of alertChanged", async () => {

@@ -1,9 +1,12 @@
+import { integrationActor } from "../domain-events/actor.js";
+import { alertData } from "../domain-events/payloads.js";
+import { recordDomainEvent } from "../domain-events/record.js";
 import type { PluginContext } from "../integrations/plugin-context.js";
 import type { BackupSyncSummary } from "./sync-backup-plans.js";
 
 const PAGE = 500;
 
-type TRemovalContext = Pick<PluginContext, "prisma" | "events"> & { connection: { id: string; partnerId: string } };
+type TRemovalContext = Pick<PluginContext, "prisma" | "events"> & { connection: { id: string; partnerId: string; pluginId: string } };
 
 /**
  * Removes the connection's plans a complete pass did not report (deleted at the provider, or
@@ -21,10 +24,14 @@ export async function removeUnseenPlans(context: TRemovalContext, startedAt: Dat
     });
     if (stale.length === 0) return;
     const open = stale.flatMap((plan) => (plan.alert && plan.alert.status !== "RESOLVED" ? [plan.alert] : []));
-    await prisma.$transaction([
-      prisma.alert.updateMany({ where: { id: { in: open.map((alert) => alert.id) } }, data: { status: "RESOLVED", resolvedAt } }),
-      prisma.backupPlan.deleteMany({ where: { id: { in: stale.map((plan) => plan.id) } } }),
-    ]);
+    await prisma.$transaction(async (tx) => {
+      const ids = open.map((alert) => alert.id);
+      await tx.alert.updateMany({ where: { id: { in: ids } }, data: { status: "RESOLVED", resolvedAt } });
+      for (const alert of ids.length === 0 ? [] : await tx.alert.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })) {
+        await recordDomainEvent(tx, { type: "alert.resolved", partnerId: connection.partnerId, clientId: alert.clientId, actor: integrationActor(connection.pluginId), payload: { alert: alertData(alert) } });
+      }
+      await tx.backupPlan.deleteMany({ where: { id: { in: stale.map((plan) => plan.id) } } });
+    });
     if (summary) {
       summary.removed += stale.length;
       summary.alertsResolved += open.length;

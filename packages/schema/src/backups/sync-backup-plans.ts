@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { BackupPlan, Prisma, PrismaClient } from "@mspgraph/db";
 import type { BackupProvider, ProviderBackupPlan } from "../capabilities/backups.js";
 import type { PluginContext } from "../integrations/plugin-context.js";
+import { type TPlanTransition, recordBackupEvents } from "./backup-events.js";
 import { type TAlertWrites, type TStoredAlert, emptyAlertWrites, planAlert } from "./plan-alerts.js";
 import { planChanged, planColumns } from "./plan-fields.js";
 import { removeUnseenPlans } from "./remove-unseen.js";
@@ -23,7 +25,8 @@ type TPass = { context: PluginContext; provider: BackupProvider; startedAt: Date
 
 /**
  * Runs a backups provider for one connection: stores every batch `listPlans` yields as it
- * comes, raises and resolves alerts, publishes them to `alertChanged`, and after a complete
+ * comes, raises and resolves alerts (with their domain events, and backup.failed or
+ * backup.recovered as a plan's state turns), publishes them to `alertChanged`, and after a complete
  * pass removes the plans the provider no longer reports.
  * @param context the connection's plugin context (the partner's scoped client and event bus)
  * @remarks Memory is bounded by one batch (and one client id per company name); each batch is
@@ -67,6 +70,7 @@ async function storeBatch(pass: TPass, batch: ProviderBackupPlan[]): Promise<voi
     const creates: Prisma.BackupPlanCreateManyInput[] = [];
     const updates: Array<{ row: BackupPlan; data: Prisma.BackupPlanUncheckedUpdateInput }> = [];
     const touched: string[] = [];
+    const transitions: TPlanTransition[] = [];
     for (const plan of plans) {
       const clientId = pass.companies.get(plan.companyName) ?? null;
       const agentId = clientId ? (agents.get(agentKey(clientId, plan.computerName)) ?? null) : null;
@@ -76,11 +80,14 @@ async function storeBatch(pass: TPass, batch: ProviderBackupPlan[]): Promise<voi
       const current = row?.alertId ? alerts.get(row.alertId) : undefined;
       const alertId = planAlert({ plan, partnerId, pluginId, clientId, agentId, current, writes });
       const columns = { ...planColumns(plan), clientId, agentId, alertId };
-      if (!row) creates.push({ ...columns, partnerId, connectionId, pluginId, externalId: plan.externalId, lastSeenAt: pass.startedAt, stateChangedAt: pass.startedAt });
+      const id = row?.id ?? randomUUID();
+      transitions.push({ before: row?.state, previousAlertId: row?.alertId, plan: { ...columns, id, pluginId } });
+      if (!row) creates.push({ ...columns, id, partnerId, connectionId, pluginId, externalId: plan.externalId, lastSeenAt: pass.startedAt, stateChangedAt: pass.startedAt });
       else if (planChanged(row, columns)) updates.push({ row, data: { ...columns, lastSeenAt: pass.startedAt, ...(row.state === plan.state ? {} : { stateChangedAt: pass.startedAt }) } });
       else touched.push(row.id);
     }
     await writeAlerts(db, writes, pass.startedAt);
+    await recordBackupEvents(tx, { partnerId, pluginId, writes, plans: transitions });
     if (creates.length > 0) await db.backupPlan.createMany({ data: creates });
     for (const { row, data } of updates) await db.backupPlan.update({ where: { id: row.id }, data });
     if (touched.length > 0) await db.backupPlan.updateMany({ where: { id: { in: touched } }, data: { lastSeenAt: pass.startedAt } });

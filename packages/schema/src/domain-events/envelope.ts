@@ -2,25 +2,27 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { DomainEvent } from "@mspgraph/db";
 import type { DomainEventActor, EventJson } from "./catalog.js";
 
-/** What a receiver (a webhook endpoint) gets for an event: ids are GraphQL global ids. */
+/** What a receiver gets for one event (a webhook's body, a notification's source). */
 export type EventEnvelope = {
+  /** The event's id: the same for every delivery of it, so a receiver can drop repeats. */
   id: string;
   type: string;
   version: number;
-  timestamp: string;
+  occurredAt: string;
+  /** Global ids, as the GraphQL API shows them. */
   partnerId: string;
   clientId: string | null;
   actor: DomainEventActor;
   data: { [key: string]: EventJson };
 };
 
-/** The envelope of a stored event, as webhooks send it. */
+/** The one shape every outlet hands an event on in. */
 export function eventEnvelope(event: DomainEvent): EventEnvelope {
   return {
     id: event.id,
     type: event.type,
     version: event.version,
-    timestamp: event.occurredAt.toISOString(),
+    occurredAt: event.occurredAt.toISOString(),
     partnerId: encodeGlobalID("Partner", event.partnerId),
     clientId: event.clientId ? encodeGlobalID("Client", event.clientId) : null,
     actor: event.actor as DomainEventActor,

@@ -9,6 +9,7 @@ import { scopedPrisma } from "../tenant-scope.js";
 import { tenancyOf } from "../tenancy/tenancy.js";
 import type { IntegrationPlugin } from "./plugin-contract.js";
 import { decryptCredentials } from "./connections.js";
+import { updateConnectionStatus } from "./connection-status.js";
 
 /** Failed calls in a row after which a DEGRADED connection is reported FAILING. */
 export const FAILING_AFTER = 3;
@@ -81,19 +82,21 @@ export function createPluginContext(options: {
     events: options.events ?? new EventBus(),
     logger: options.logger.child({ pluginId: connection.pluginId, connectionId: connection.id }),
     reportSuccess: async () => {
-      // One statement, and no write at all when the connection was already OK.
-      await root.integrationConnection.updateMany({
-        where: { id: connection.id, OR: [{ consecutiveFailures: { gt: 0 } }, { status: { in: ["DEGRADED", "FAILING"] } }] },
-        data: { status: "OK", consecutiveFailures: 0, lastError: null },
-      });
+      // One read, and no write at all, when the connection was already OK.
+      const troubled = await root.integrationConnection.findFirst({ where: { id: connection.id, OR: [{ consecutiveFailures: { gt: 0 } }, { status: { in: ["DEGRADED", "FAILING"] } }] }, select: { id: true } });
+      if (!troubled) return;
+      await updateConnectionStatus(root, connection, (current) =>
+        current.status === "DISCONNECTED" ? null : { status: "OK", consecutiveFailures: 0, lastError: null },
+      );
     },
     reportFailure: async (message, failureOptions = {}) => {
-      const current = await root.integrationConnection.findUnique({ where, select: { consecutiveFailures: true, status: true } });
-      if (!current || current.status === "DISCONNECTED") return;
-      if (failureOptions.partial) return update({ status: current.status === "FAILING" ? "FAILING" : "DEGRADED", lastError: message.slice(0, 1000) });
-      const failures = current.consecutiveFailures + 1;
-      const status = failureOptions.failing || failures >= FAILING_AFTER ? "FAILING" : "DEGRADED";
-      await update({ status, consecutiveFailures: failures, lastError: message.slice(0, 1000) });
+      await updateConnectionStatus(root, connection, (current) => {
+        if (current.status === "DISCONNECTED") return null;
+        if (failureOptions.partial) return { status: current.status === "FAILING" ? "FAILING" : "DEGRADED", lastError: message.slice(0, 1000) };
+        const failures = current.consecutiveFailures + 1;
+        const status = failureOptions.failing || failures >= FAILING_AFTER ? "FAILING" : "DEGRADED";
+        return { status, consecutiveFailures: failures, lastError: message.slice(0, 1000) };
+      });
     },
     reportProgress: (progress) => update({ syncProgress: progress ?? Prisma.DbNull }),
     markSynced: (at = new Date()) => update({ lastSyncAt: at, syncProgress: Prisma.DbNull }),

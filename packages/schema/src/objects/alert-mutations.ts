@@ -1,4 +1,9 @@
+import type { AlertStatus } from "@mspgraph/db";
 import { builder } from "../builder.js";
+import type { GraphQLContext } from "../context.js";
+import { eventActorOf } from "../domain-events/actor.js";
+import { alertData } from "../domain-events/payloads.js";
+import { recordDomainEvent } from "../domain-events/record.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
 import { isStaff } from "../rules/roles.js";
@@ -21,34 +26,49 @@ const AlertPayloadRef = builder.objectRef<AlertPayload>("AlertPayload").implemen
 
 const AlertActionInput = builder.inputType("AlertActionInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
 
+type AlertAction = { to: "ACKNOWLEDGED" | "RESOLVED"; from: AlertStatus[]; refusal: (status: AlertStatus) => string };
+
+const ACTIONS = {
+  acknowledge: { to: "ACKNOWLEDGED", from: ["ACTIVE"], refusal: (status) => `the alert is ${status.toLowerCase()}, not active` },
+  resolve: { to: "RESOLVED", from: ["ACTIVE", "ACKNOWLEDGED"], refusal: () => "the alert is already resolved" },
+} satisfies Record<string, AlertAction>;
+
+/** Changes the alert's status and records its event in one transaction; a concurrent change wins once. */
+async function changeAlert(context: GraphQLContext, globalId: string, action: AlertAction): Promise<AlertPayload> {
+  const { db, principal, database, events } = context;
+  const id = idOf(globalId, "Alert");
+  const alert = await db.alert.findUnique({ where: { id }, select: { status: true } });
+  if (!alert) throw notFound("Alert");
+  const conflict = { alert: { id }, userErrors: [{ field: "id", message: action.refusal(alert.status), code: "CONFLICT" as const }] };
+  if (!action.from.includes(alert.status)) return conflict;
+  const actor = await eventActorOf(database.prisma, principal);
+  const staffId = principal.kind === "staff" ? principal.userId : null;
+  const now = new Date();
+  const stamp = action.to === "ACKNOWLEDGED" ? { acknowledgedAt: now, acknowledgedById: staffId } : { resolvedAt: now, resolvedById: staffId };
+  const changed = await database.prisma.$transaction(async (tx) => {
+    const { count } = await tx.alert.updateMany({ where: { id, status: { in: action.from } }, data: { status: action.to, ...stamp } });
+    if (count === 0) return null;
+    const row = await tx.alert.findUniqueOrThrow({ where: { id } });
+    await recordDomainEvent(tx, { type: action.to === "ACKNOWLEDGED" ? "alert.acknowledged" : "alert.resolved", partnerId: row.partnerId, clientId: row.clientId, actor, payload: { alert: alertData(row) } });
+    return row;
+  });
+  if (!changed) return conflict;
+  events.publish("alertChanged", { change: "UPDATED", alertId: id, partnerId: changed.partnerId, clientId: changed.clientId });
+  return { alert: { id }, userErrors: [] };
+}
+
 builder.mutationFields((t) => ({
   acknowledgeAlert: t.field({
     type: AlertPayloadRef,
     description: "Marks an ACTIVE alert as seen and being worked on",
     args: { input: t.arg({ type: AlertActionInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal, events }): Promise<AlertPayload> => {
-      const id = idOf(String(input.id), "Alert");
-      const alert = await db.alert.findUnique({ where: { id }, select: { status: true, partnerId: true, clientId: true } });
-      if (!alert) throw notFound("Alert");
-      if (alert.status !== "ACTIVE") return { alert: { id }, userErrors: [{ field: "id", message: `the alert is ${alert.status.toLowerCase()}, not active`, code: "CONFLICT" }] };
-      await db.alert.update({ where: { id }, data: { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: principal.kind === "staff" ? principal.userId : null } });
-      events.publish("alertChanged", { change: "UPDATED", alertId: id, partnerId: alert.partnerId, clientId: alert.clientId });
-      return { alert: { id }, userErrors: [] };
-    },
+    resolve: (_root, { input }, context) => changeAlert(context, String(input.id), ACTIONS.acknowledge),
   }),
   resolveAlert: t.field({
     type: AlertPayloadRef,
     description: "Closes an ACTIVE or ACKNOWLEDGED alert",
     args: { input: t.arg({ type: AlertActionInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal, events }): Promise<AlertPayload> => {
-      const id = idOf(String(input.id), "Alert");
-      const alert = await db.alert.findUnique({ where: { id }, select: { status: true, partnerId: true, clientId: true } });
-      if (!alert) throw notFound("Alert");
-      if (alert.status === "RESOLVED") return { alert: { id }, userErrors: [{ field: "id", message: "the alert is already resolved", code: "CONFLICT" }] };
-      await db.alert.update({ where: { id }, data: { status: "RESOLVED", resolvedAt: new Date(), resolvedById: principal.kind === "staff" ? principal.userId : null } });
-      events.publish("alertChanged", { change: "UPDATED", alertId: id, partnerId: alert.partnerId, clientId: alert.clientId });
-      return { alert: { id }, userErrors: [] };
-    },
+    resolve: (_root, { input }, context) => changeAlert(context, String(input.id), ACTIONS.resolve),
   }),
 }));
 

@@ -8,7 +8,8 @@ import { type TenantScope, scopeOf } from "../tenant-scope.js";
 import { AlertRef } from "./alert.js";
 import { idOf } from "./global-id.js";
 
-function inScope(event: AlertChange, scope: TenantScope): boolean {
+/** Whether a live update about a client's row is within the subscriber's reach. */
+export function inScope(event: { partnerId: string; clientId: string }, scope: TenantScope): boolean {
   switch (scope.kind) {
     case "platform":
       return true;

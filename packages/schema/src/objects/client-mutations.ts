@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { eventActorOf } from "../domain-events/actor.js";
+import { clientData } from "../domain-events/payloads.js";
+import { recordDomainEvent } from "../domain-events/record.js";
 import { builder } from "../builder.js";
 import { notFound } from "../errors.js";
 import { addRules, allow } from "../permissions.js";
@@ -71,17 +74,19 @@ builder.mutationFields((t) => ({
   createClient: t.field({
     type: ClientPayloadRef,
     args: { input: t.arg({ type: CreateClientInput, required: true }) },
-    resolve: async (_root, { input }, { db, principal }): Promise<ClientPayload> => {
+    resolve: async (_root, { input }, { db, principal, database }): Promise<ClientPayload> => {
       const parsed = ZCreateClientInput.safeParse(input);
       if (!parsed.success) return { client: null, userErrors: zodUserErrors(parsed.error) };
       const partnerId = input.partnerId ? idOf(String(input.partnerId), "Partner", "partnerId") : principal.kind === "staff" || principal.kind === "apiKey" ? principal.partnerId : null;
       if (!partnerId) return { client: null, userErrors: [{ field: "partnerId", message: "platform admins must name the partner", code: "BAD_USER_INPUT" }] };
       if (!(await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) throw notFound("Partner");
       const { logoUrl: logo, primaryColor, accentColor, ...rest } = parsed.data;
+      const actor = await eventActorOf(database.prisma, principal);
       try {
-        const client = await db.client.create({
-          data: { ...rest, partnerId, logoUrl: logo ?? null, ...(primaryColor ? { primaryColor } : {}), ...(accentColor ? { accentColor } : {}) },
-          select: { id: true },
+        const client = await db.$transaction(async (tx) => {
+          const created = await tx.client.create({ data: { ...rest, partnerId, logoUrl: logo ?? null, ...(primaryColor ? { primaryColor } : {}), ...(accentColor ? { accentColor } : {}) } });
+          await recordDomainEvent(tx, { type: "client.created", partnerId, clientId: created.id, actor, payload: { client: clientData(created) } });
+          return { id: created.id };
         });
         return { client, userErrors: [] };
       } catch (error) {
@@ -112,9 +117,16 @@ builder.mutationFields((t) => ({
     type: ClientPayloadRef,
     description: "Hides the client from lists and ends its users' access; its data is kept",
     args: { input: t.arg({ type: ArchiveClientInput, required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<ClientPayload> => {
+    resolve: async (_root, { input }, { db, principal, database }): Promise<ClientPayload> => {
       const id = idOf(String(input.id), "Client");
-      const { count } = await db.client.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: new Date() } });
+      const actor = await eventActorOf(database.prisma, principal);
+      const count = await db.$transaction(async (tx) => {
+        const { count } = await tx.client.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: new Date() } });
+        if (count === 0) return 0;
+        const client = await tx.client.findUniqueOrThrow({ where: { id } });
+        await recordDomainEvent(tx, { type: "client.archived", partnerId: client.partnerId, clientId: id, actor, payload: { client: clientData(client) } });
+        return count;
+      });
       if (count === 0 && !(await db.client.findUnique({ where: { id }, select: { id: true } }))) throw notFound("Client");
       return { client: { id }, userErrors: [] };
     },

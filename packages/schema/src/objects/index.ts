@@ -33,6 +33,7 @@ import "./tickets/ticket-queries.js";
 import "./tickets/ticket-mutations.js";
 import "./tickets/billing-mutations.js";
 import "./tickets/ticket-provider-mutations.js";
+import "./tickets/ticket-subscription.js";
 import "./backups/backup-plan.js";
 import "./backups/backup-summary.js";
 import "./backups/alert-backup-plan.js";

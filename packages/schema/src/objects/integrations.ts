@@ -2,6 +2,8 @@ import type { IntegrationConnection } from "@mspgraph/db";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { setAuditTarget } from "../audit/mutation-audit.js";
 import { removeConnectionPlans } from "../backups/remove-unseen.js";
+import { eventActorOf } from "../domain-events/actor.js";
+import { recordStatusChange } from "../integrations/connection-status.js";
 import { builder } from "../builder.js";
 import type { GraphQLContext } from "../context.js";
 import { CredentialDecryptionError } from "../crypto/credential-cipher.js";
@@ -138,10 +140,11 @@ builder.mutationFields((t) => ({
         credentialsUpdatedAt: new Date(),
         lastError: null,
       };
-      const connection = await context.db.integrationConnection.upsert({
-        where: { partnerId_pluginId: { partnerId, pluginId: plugin.id } },
-        create: { partnerId, pluginId: plugin.id, ...data },
-        update: data,
+      const actor = await eventActorOf(context.database.prisma, context.principal);
+      const connection = await context.db.$transaction(async (tx) => {
+        const saved = await tx.integrationConnection.upsert({ where: { partnerId_pluginId: { partnerId, pluginId: plugin.id } }, create: { partnerId, pluginId: plugin.id, ...data }, update: data });
+        await recordStatusChange(tx, { connection: saved, from: existing?.status ?? "DISCONNECTED", to: saved.status, actor });
+        return saved;
       });
       setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
       return { integration: { plugin, connection }, userErrors: [] };
@@ -161,9 +164,14 @@ builder.mutationFields((t) => ({
       if (input.credentials) {
         const checked = await checkSettings(context, plugin, input.credentials, config);
         if (!checked.ok) return { integration: null, userErrors: [...checked.errors] };
-        const connection = await context.db.integrationConnection.update({
-          where: { id: existing.id },
-          data: { config: checked.config as object, credentialsCiphertext: encryptCredentials(context, partnerId, plugin.id, checked.credentials), credentialsUpdatedAt: new Date(), status: "OK", lastError: null },
+        const actor = await eventActorOf(context.database.prisma, context.principal);
+        const connection = await context.db.$transaction(async (tx) => {
+          const saved = await tx.integrationConnection.update({
+            where: { id: existing.id },
+            data: { config: checked.config as object, credentialsCiphertext: encryptCredentials(context, partnerId, plugin.id, checked.credentials), credentialsUpdatedAt: new Date(), status: "OK", lastError: null },
+          });
+          await recordStatusChange(tx, { connection: saved, from: existing.status, to: saved.status, actor });
+          return saved;
         });
         setAuditTarget(context, { type: "IntegrationConnection", id: connection.id, partnerId });
         return { integration: { plugin, connection }, userErrors: [] };
@@ -189,7 +197,11 @@ builder.mutationFields((t) => ({
       const existing = await findConnection(context.db, partnerId, plugin.id);
       if (existing) {
         await removeConnectionPlans({ prisma: context.db, events: context.events, connection: existing });
-        await context.db.integrationConnection.delete({ where: { id: existing.id } });
+        const actor = await eventActorOf(context.database.prisma, context.principal);
+        await context.db.$transaction(async (tx) => {
+          await tx.integrationConnection.delete({ where: { id: existing.id } });
+          await recordStatusChange(tx, { connection: existing, from: existing.status, to: "DISCONNECTED", actor });
+        });
         setAuditTarget(context, { type: "IntegrationConnection", id: existing.id, partnerId });
       }
       return { integration: { plugin, connection: null }, userErrors: [] };

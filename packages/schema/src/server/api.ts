@@ -64,6 +64,10 @@ export type Api = {
   handleNode(req: IncomingMessage, res: ServerResponse): void;
   events: EventBus;
   metrics: Metrics;
+  /** Resolves once live updates from other instances are heard. */
+  ready(): Promise<void>;
+  /** Stops hearing other instances (the database itself stays open). */
+  close(): Promise<void>;
 };
 
 // node:http's adapter puts its request here; `fetch` callers may name a peer address instead.
@@ -71,12 +75,14 @@ type ServerContext = { req?: IncomingMessage; remoteAddress?: string };
 
 /** The API: GraphQL at /graphql, health at /healthz and /readyz, metrics at /metrics, each request with an id. */
 export function createApi(options: ApiOptions): Api {
-  const events = new EventBus();
+  const events = new EventBus(options.database);
   const metrics = createMetrics(options.database);
   const yoga = createYogaServer(options, events, metrics);
   return {
     events,
     metrics,
+    ready: () => events.ready(),
+    close: () => events.close(),
     fetch: (request, connection = {}) =>
       runInRequestScope(request.headers.get("x-request-id"), () => Promise.resolve(yoga.fetch(request, { remoteAddress: connection.remoteAddress }))),
     handleNode: (req, res) => {

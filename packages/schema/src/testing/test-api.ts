@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { type OpenDatabaseOptions, seedDemo, seedSampleTickets } from "@mspgraph/db";
+import { type OpenDatabaseOptions, databaseFromUrl, seedDemo, seedSampleTickets } from "@mspgraph/db";
 import { type TestDatabase, createTestDatabase } from "@mspgraph/db/testing";
 import { type AuthConfig, authConfig } from "../auth/auth-config.js";
 import { type KeyRing, keyRing } from "../crypto/credential-cipher.js";
 import type { IntegrationPlugin } from "../integrations/plugin-contract.js";
+import { startEventDispatcher } from "../domain-events/dispatcher.js";
+import { coreOutlets } from "../domain-events/outlets.js";
 import { DEMO_MAIL, type MailSettings } from "../mail/mail-settings.js";
 import { type OutboundPolicy, parseOutboundAllow } from "../outbound/policy.js";
 import { createLogger } from "../server/logger.js";
@@ -86,21 +88,37 @@ export type TestApiOptions = {
   sessionCheckIntervalMs?: number;
   /** The API's mail settings (the embedded demo's, no SMTP, unless set). */
   mail?: Partial<MailSettings>;
+  /**
+   * A second API instance over `first`'s PostgreSQL database, with its own connections and
+   * the same keys (as instances behind one proxy run); nothing is seeded again.
+   */
+  sameDatabaseAs?: TestApi;
+  /** Runs the event dispatcher with the core outlets, as the API process does (off unless set). */
+  dispatchEvents?: { intervalMs?: number };
 };
+
+/** The test database: a fresh one, or another connection pool on `first`'s. */
+async function testDatabaseFor(options: TestApiOptions): Promise<TestDatabase> {
+  const first = options.sameDatabaseAs;
+  if (!first) return createTestDatabase(options.database);
+  if (!first.database.url) throw new Error("two API instances need a PostgreSQL server: run this test in the postgres project");
+  return { ...databaseFromUrl(first.database.url, options.database), url: first.database.url };
+}
 
 /**
  * The API over a fresh test database (PGlite or PostgreSQL, as the vitest project says),
  * seeded with what `npm start` writes (the demo data and sample tickets) unless `seed: false`. Requests go through `api.fetch`, no network.
  */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const database = await createTestDatabase(options.database);
-  if (options.seed !== false) {
+  const database = await testDatabaseFor(options);
+  if (options.seed !== false && !options.sameDatabaseAs) {
     await seedDemo(database.prisma);
     await seedSampleTickets(database.prisma);
   }
-  const { auth, keyRing: ring, auditKey } = testSecrets();
+  const { auth, keyRing: ring, auditKey } = options.sameDatabaseAs ?? testSecrets();
   const logs: string[] = [];
   const destination = { write: (line: string) => void logs.push(line) };
+  const logger = createLogger({ level: options.logLevel ?? "debug", destination });
   const outbound = options.outbound ?? TEST_OUTBOUND;
   const api = createApi({
     database,
@@ -109,11 +127,20 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     auditKey,
     outbound,
     plugins: options.plugins ?? [],
-    logger: createLogger({ level: options.logLevel ?? "debug", destination }),
+    logger,
     trustedProxies: parseTrustedProxies(options.trustedProxies),
     mail: { ...DEMO_MAIL, ...options.mail },
     ...(options.sessionCheckIntervalMs ? { sessionCheckIntervalMs: options.sessionCheckIntervalMs } : {}),
   });
+  await api.ready();
+  const dispatcher = options.dispatchEvents
+    ? startEventDispatcher({ database, logger, outlets: coreOutlets({ database, keyRing: ring, events: api.events, logger }), ...options.dispatchEvents })
+    : undefined;
+  const close = async () => {
+    await dispatcher?.stop();
+    await api.close();
+    await database.close();
+  };
   const tokens = new Map<string, string>();
 
   const gql: TestApi["gql"] = async (query, variables, requestOptions = {}) => {
@@ -166,7 +193,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     return { next, close: () => controller.abort() };
   };
 
-  return { api, outbound, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, signIn, totpCodeFor: (email) => totpCodeFor({ database, keyRing: ring }, email), close: () => database.close() };
+  return { api, outbound, database, auth, keyRing: ring, auditKey, logs, gql, subscribe, tokenFor, signIn, totpCodeFor: (email) => totpCodeFor({ database, keyRing: ring }, email), close };
 }
 
 export { totpCode } from "../auth/totp.js";

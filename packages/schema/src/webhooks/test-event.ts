@@ -19,7 +19,7 @@ export async function queueTestWebhook(db: PrismaClient | Prisma.TransactionClie
     id: randomUUID(),
     type: WEBHOOK_TEST_EVENT,
     version: 1,
-    timestamp: now.toISOString(),
+    occurredAt: now.toISOString(),
     partnerId: encodeGlobalID("Partner", input.partnerId),
     clientId: null,
     actor: input.actor,

@@ -7,9 +7,12 @@ import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
 import { addRules, allow } from "../../permissions.js";
 import { isAuthenticated, isStaff } from "../../rules/roles.js";
+import { eventActorOf } from "../../domain-events/actor.js";
+import { recordTicketCreated } from "../../domain-events/ticket-events.js";
 import { idOf } from "../global-id.js";
 import { type TUserError, UserErrorRef, isUniqueViolation, zodUserErrors } from "../user-error.js";
 import { loadViewer } from "../viewer.js";
+import { addCommentWithEvent, updateTicketWithEvent } from "./ticket-writes.js";
 import { LineItemRef, TicketCommentRef, TicketPriorityEnum, TicketRef, TicketStatusEnum } from "./ticket-types.js";
 
 type Payload = { ticket: { id: string } | null; comment?: { id: string } | null; lineItem?: { id: string } | null; userErrors: TUserError[] };
@@ -86,22 +89,23 @@ builder.mutationFields((t) => ({
       // The partner's setting is at fault, not this input: field is null unless the provider names one.
       if (remote instanceof ProviderSettingError) return { ticket: null, userErrors: [{ field: remote.field, message: remote.message, code: "PROVIDER_SETTING_REQUIRED" }] };
       // The number comes from the partner's counter, not from the tickets this caller can see.
-      const ticket = await db.$transaction(
-        (tx) =>
-          createNumberedTicket(tx, {
-            provider: bound.pluginId,
-            externalId: remote.externalId,
-            partnerId: client.partnerId,
-            clientId: client.id,
-            subject: parsed.data.subject,
-            description: parsed.data.description,
-            priority,
-            contactId,
-            createdByStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
-            createdByClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
-          }),
-        TICKET_TRANSACTION_OPTIONS,
-      );
+      const actor = await eventActorOf(context.database.prisma, principal);
+      const { ticket, change } = await context.database.prisma.$transaction(async (tx) => {
+        const created = await createNumberedTicket(tx, {
+          provider: bound.pluginId,
+          externalId: remote.externalId,
+          partnerId: client.partnerId,
+          clientId: client.id,
+          subject: parsed.data.subject,
+          description: parsed.data.description,
+          priority,
+          contactId,
+          createdByStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
+          createdByClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
+        });
+        return { ticket: created, change: await recordTicketCreated(tx, created.id, actor) };
+      }, TICKET_TRANSACTION_OPTIONS);
+      context.events.publish("ticketChanged", change);
       return { ticket, userErrors: [] };
     },
   }),
@@ -115,11 +119,11 @@ builder.mutationFields((t) => ({
         required: true,
       }),
     },
-    resolve: async (_root, { input }, { db }): Promise<Payload> => {
-      const ticket = await ticketIn(db, input.id);
+    resolve: async (_root, { input }, context): Promise<Payload> => {
+      const ticket = await ticketIn(context.db, input.id);
       const parsed = ZCreateTicket.partial().safeParse({ ...(input.subject != null ? { subject: input.subject } : {}), ...(input.description != null ? { description: input.description } : {}) });
       if (!parsed.success) return { ticket: null, userErrors: zodUserErrors(parsed.error) };
-      await db.ticket.update({ where: { id: ticket.id }, data: { ...parsed.data, ...(input.priority ? { priority: input.priority } : {}) } });
+      await updateTicketWithEvent(context, ticket.id, () => ({ ...parsed.data, ...(input.priority ? { priority: input.priority } : {}) }));
       return { ticket, userErrors: [] };
     },
   }),
@@ -132,14 +136,15 @@ builder.mutationFields((t) => ({
       const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
       await writeThrough(bound, "the status change", () => bound.provider.changeStatus(bound.context, { ticketExternalId: ticket.externalId, status: input.status }));
       const closing = input.status === "RESOLVED" || input.status === "CLOSED";
-      await db.ticket.update({ where: { id: ticket.id }, data: { status: input.status, resolvedAt: closing ? (ticket.resolvedAt ?? new Date()) : null } });
+      await updateTicketWithEvent(context, ticket.id, (before) => ({ status: input.status, resolvedAt: closing ? (before.resolvedAt ?? new Date()) : null }));
       return { ticket, userErrors: [] };
     },
   }),
   assignTicket: t.field({
     type: TicketPayloadRef,
     args: { input: t.arg({ type: builder.inputType("AssignTicketInput", { fields: (f) => ({ id: f.id({ required: true }), assigneeId: f.id({ required: false, description: "A staff user of the ticket's partner; null unassigns" }) }) }), required: true }) },
-    resolve: async (_root, { input }, { db }): Promise<Payload> => {
+    resolve: async (_root, { input }, context): Promise<Payload> => {
+      const { db } = context;
       const ticket = await ticketIn(db, input.id);
       let assigneeId: string | null = null;
       if (input.assigneeId) {
@@ -147,7 +152,7 @@ builder.mutationFields((t) => ({
         if (!staff || staff.partnerId !== ticket.partnerId || staff.disabledAt) return fail("assigneeId", "the assignee must be active staff of this partner", "NOT_FOUND");
         assigneeId = staff.id;
       }
-      await db.ticket.update({ where: { id: ticket.id }, data: { assigneeId } });
+      await updateTicketWithEvent(context, ticket.id, () => ({ assigneeId }));
       return { ticket, userErrors: [] };
     },
   }),
@@ -173,21 +178,14 @@ builder.mutationFields((t) => ({
       const hidden = Boolean(input.hidden);
       const bound = await ticketProviderFor(context, ticket.partnerId, ticket.provider);
       const remote = await writeThrough(bound, "the comment", () => bound.provider.addComment(bound.context, { ticketExternalId: ticket.externalId, body, hidden, tech }));
-      const comment = await db.ticketComment.create({
-        data: {
-          externalId: remote.externalId,
-          partnerId: ticket.partnerId,
-          clientId: ticket.clientId,
-          ticketId: ticket.id,
-          body,
-          hidden,
-          tech,
-          authorStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
-          authorClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
-        },
-        select: { id: true },
+      const comment = await addCommentWithEvent(context, ticket.id, {
+        externalId: remote.externalId,
+        body,
+        hidden,
+        tech,
+        authorStaffId: principal.kind === "staff" ? (principal.impersonation?.actorId ?? principal.userId) : null,
+        authorClientUserId: principal.kind === "client" && !principal.impersonation ? principal.userId : null,
       });
-      await db.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       return { ticket, comment, userErrors: [] };
     },
   }),
