@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type TestApi, type TestApiOptions, createTestApi } from "@mspgraph/api/testing";
 import { freePort } from "@mspgraph/db/testing";
-import { coreOutlets, createLogger, dispatchDueEvents } from "@mspgraph/schema/server";
 
 export const webDir = path.resolve(import.meta.dirname, "..");
 
@@ -30,17 +29,14 @@ export async function listen(handleNode: Parameters<typeof createServer>[1]): Pr
  */
 export async function serveTestApi(options: { publicUrl?: string; mail?: TestApiOptions["mail"] } = {}): Promise<{ test: TestApi; url: string; close: () => Promise<void> }> {
   const mail = { ...options.mail, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
-  const test = await createTestApi({ trustedProxies: "loopback", mail });
+  // Domain events reach their outlets (the bell's notifications, webhooks) as in the API process.
+  const test = await createTestApi({ trustedProxies: "loopback", mail, dispatchEvents: { intervalMs: 250 } });
   const server = await listen(test.api.handleNode);
   process.env.MSPGRAPH_API_URL = server.url;
-  // Domain events reach their outlets (the bell's notifications) as in the API process.
-  const outlets = coreOutlets({ database: test.database, keyRing: test.keyRing, events: test.api.events, logger: createLogger({ level: "warn" }) });
-  const dispatching = setInterval(() => void dispatchDueEvents({ prisma: test.database.prisma, outlets }).catch(() => 0), 500);
   return {
     test,
     url: server.url,
     close: async () => {
-      clearInterval(dispatching);
       await server.close();
       await test.close();
     },
@@ -69,7 +65,10 @@ export async function startWeb(options: { apiUrl: string; port?: number; env?: R
           if (child.exitCode !== null) return;
           const exited = new Promise((resolve) => child.once("exit", resolve));
           child.kill("SIGTERM");
+          // A page's open live stream (the bell's subscription) holds a graceful shutdown for minutes.
+          const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
           await exited;
+          clearTimeout(force);
         },
       };
     }
