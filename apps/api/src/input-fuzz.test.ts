@@ -2,7 +2,8 @@ import { DEMO_PASSWORD, seedId } from "@mspgraph/db";
 import type { GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeSchema } from "./composed-schema.js";
-import { type FuzzRequest, fieldRequests, seededRandom } from "./testing/fuzz-requests.js";
+import { seededRandom } from "@mspgraph/schema/testing";
+import { type FuzzRequest, fieldRequests } from "./testing/fuzz-requests.js";
 import { isolationFixtures } from "./testing/isolation-fixtures.js";
 import { type TestApi, createTestApi, gid, isStaffEmail } from "./testing/test-api.js";
 

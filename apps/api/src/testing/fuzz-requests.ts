@@ -14,18 +14,6 @@ import {
 /** A request the fuzz test sends: a JSON body (or raw text) and a label to report it by. */
 export type FuzzRequest = { label: string; body: string };
 
-/** mulberry32: the same seed gives the same requests on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const GOOD_TEXT = ["Fabrikam", "fuzz.example", "#0e7490", "https://fuzz.example/logo.png", "/logo.png", "A note", "OPEN", "12.50", "2026-11-24T16:00:00.000Z", "someone@fuzz.example"];
 const BAD_TEXT = [
   "\u0000", "a\u0000b", "\ud800", "x\udfffy", "\udc00\ud800", "x".repeat(MAX_STRING_LENGTH + 1), "é".repeat(3000), "%_\\", "' OR '1'='1", "😀".repeat(200), "", " ", "\n\t\r",

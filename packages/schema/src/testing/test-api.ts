@@ -197,6 +197,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
 }
 
 export { totpCode } from "../auth/totp.js";
+export { seededRandom } from "./seeded-random.js";
 
 /** A node's global id, as the API shows it. */
 export const gid = (typename: string, id: string) => encodeGlobalID(typename, id);
